@@ -1,0 +1,154 @@
+/**
+ * Contract of the local Telegram Bot API emulator (src/emulator/), shared by the
+ * test suite, `npm run demo` and the benchmarks. It serves the Bot API over HTTP on
+ * 127.0.0.1 and answers like Telegram: the `{ ok, result }` / `{ ok:false,
+ * error_code, description, parameters }` envelope, 400 for malformed HTML or text
+ * over 4,096 characters, 429 with retry_after past the flood limits, and injected
+ * 403/400/5xx faults.
+ */
+import type {
+  BotCommand,
+  InlineKeyboardMarkup,
+  LinkPreviewOptions,
+  MessageEntity,
+  Update,
+} from "grammy/types";
+
+export interface EmulatorOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: a free port. */
+  port?: number;
+  /** Requests for any other token get 401 Unauthorized, as Telegram answers. */
+  token: string;
+  /** The bot's own identity, returned by getMe. */
+  botUsername?: string;
+  /** Flood control; a limit left out is not enforced. */
+  limits?: {
+    /** Sends (sendMessage and friends) per sliding second, all chats together. */
+    botWidePerSecond?: number;
+    /** Sends per sliding second to one chat. */
+    perChatPerSecond?: number;
+  };
+  /** Seed of the generator behind failRandomly, so fault runs repeat. */
+  seed?: number;
+  /** Time source in ms since the epoch (message dates, flood windows). Default Date.now. */
+  now?: () => number;
+}
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** ms since the epoch, from the emulator's clock. */
+  at: number;
+  /** HTTP status the emulator answered with (200 on success). */
+  status: number;
+  /** The JSON body it answered with. */
+  response: unknown;
+}
+
+/** A message in a chat as a user would see it (edits applied in place). */
+export interface EmulatedMessage {
+  message_id: number;
+  chatId: number;
+  from: "bot" | "user";
+  /** Plain text after entity parsing (what Telegram displays and counts). */
+  text: string;
+  entities: MessageEntity[];
+  /** The HTML the bot sent, when it used parse_mode HTML. */
+  html?: string;
+  reply_markup?: InlineKeyboardMarkup;
+  link_preview_options?: LinkPreviewOptions;
+  /** Unix seconds. */
+  date: number;
+  /** Unix seconds of the last edit. */
+  edit_date?: number;
+  /** How many times the bot edited it. */
+  edits: number;
+}
+
+export interface EmulatedUserInfo {
+  id: number;
+  first_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+/** Acts as one Telegram user in their private chat with the bot (chat id = user id). */
+export interface EmulatedUser {
+  readonly id: number;
+  /** A text message; a leading /command gets its bot_command entity. */
+  sendText(text: string): Promise<Update>;
+  /** `/name args`, e.g. command("latest", "blockchain"). */
+  command(name: string, args?: string): Promise<Update>;
+  /** Taps an inline button of `message` by its callback_data (or by its visible text). */
+  pressButton(message: EmulatedMessage, button: { data: string } | { text: string }): Promise<Update>;
+  /** A callback query with arbitrary (possibly forged) data on `message`. */
+  sendCallback(message: EmulatedMessage, data: string): Promise<Update>;
+  /** Edits one of the user's own earlier messages (an edited_message update). */
+  editText(message: EmulatedMessage, text: string): Promise<Update>;
+  /** A non-text message: "sticker" | "photo" | "location". */
+  sendNonText(kind: "sticker" | "photo" | "location"): Promise<Update>;
+  /** Leaves the bot (my_chat_member "kicked"); sends to this chat now fail with 403. */
+  blockBot(): Promise<Update>;
+  /** The whole chat, oldest first. */
+  messages(): EmulatedMessage[];
+  /** The bot's latest message in this chat. */
+  lastBotMessage(): EmulatedMessage | undefined;
+  /**
+   * Resolves with the next bot message or edit in this chat after the call, or
+   * rejects after `timeoutMs` (default 5000) naming what it waited for.
+   */
+  waitForBotMessage(options?: { timeoutMs?: number; edits?: boolean }): Promise<EmulatedMessage>;
+}
+
+export interface EmulatorFaults {
+  /** Sends to the chat fail with 403 "Forbidden: bot was blocked by the user". */
+  block(chatId: number): void;
+  /** 403 "Forbidden: user is deactivated". */
+  deactivate(chatId: number): void;
+  /** 400 "Bad Request: chat not found". */
+  chatNotFound(chatId: number): void;
+  /** Undoes block/deactivate/chatNotFound. */
+  restore(chatId: number): void;
+  /** The next `times` (default 1) calls of `method` ("*" for any) fail with this answer. */
+  failNext(
+    method: string,
+    fault: { status: number; description?: string; retryAfter?: number; times?: number },
+  ): void;
+  /** Each send fails with a 5xx with this probability (seeded), until cleared. */
+  failRandomly(probability: number, status?: 500 | 502 | 503): void;
+  /** Network-level failure: the next `times` calls of `method` get their socket destroyed. */
+  dropConnection(method: string, times?: number): void;
+  clear(): void;
+}
+
+export interface EmulatorStats {
+  /** Successful sends (sendMessage and friends). */
+  sent: number;
+  /** Answers by HTTP status, all methods. */
+  byStatus: Record<number, number>;
+  tooManyRequests: number;
+}
+
+export interface BotApiEmulator {
+  /** e.g. "http://127.0.0.1:41234": grammY's `client.apiRoot` (no trailing slash). */
+  readonly apiRoot: string;
+  readonly token: string;
+  readonly port: number;
+  readonly calls: readonly RecordedCall[];
+  callsOf(method: string): RecordedCall[];
+  resetCalls(): void;
+  readonly faults: EmulatorFaults;
+  readonly stats: EmulatorStats;
+  user(info: EmulatedUserInfo): EmulatedUser;
+  /** Every message in a chat, oldest first. */
+  chatMessages(chatId: number): EmulatedMessage[];
+  /** Bot messages successfully delivered to a chat (not counting edits). */
+  deliveredTo(chatId: number): EmulatedMessage[];
+  /** Commands last set with setMyCommands for a language ("" = default). */
+  commands(languageCode?: string): BotCommand[];
+  /** Fires on every bot message and edit, and every user message (the demo page streams these). */
+  onChange(listener: (event: { kind: "message" | "edit"; message: EmulatedMessage }) => void): () => void;
+  close(): Promise<void>;
+}

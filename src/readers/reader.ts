@@ -1,0 +1,57 @@
+import type { Locale } from "../locales.js";
+import type { TopicId } from "../topics/catalog.js";
+
+/** Minutes after local midnight, 0–1439. */
+export type MinuteOfDay = number;
+
+export interface DeliverySettings {
+  /** "instant": every push run; "digest": one message a day at `digestHour`. */
+  mode: "instant" | "digest";
+  /** Local hour (0–23) of the daily digest, in `timeZone`. */
+  digestHour: number;
+  /** IANA zone name, e.g. "Europe/Paris"; used for digests and quiet hours. */
+  timeZone: string;
+  /** Instant pushes are held inside this window (it may wrap midnight) and delivered when it ends. */
+  quietHours: { start: MinuteOfDay; end: MinuteOfDay } | null;
+  linkPreviews: boolean;
+}
+
+export type InactiveReason = "stopped" | "blocked" | "chat-not-found";
+
+/** What the bot keeps about one private chat. */
+export interface Reader {
+  chatId: number;
+  locale: Locale;
+  /** False after /stop or once Telegram refuses delivery (403, chat not found). */
+  active: boolean;
+  inactiveReason?: InactiveReason;
+  /** ISO time the reader last became active or inactive. */
+  since: string;
+  /** Subscribed topics, each with the ISO time of subscription: only articles first seen later are pushed. */
+  topics: Partial<Record<TopicId, string>>;
+  delivery: DeliverySettings;
+  /** Highest article sequence number this reader has been given (or deliberately skipped). */
+  cursor: number;
+  /** Local date (YYYY-MM-DD in `delivery.timeZone`) of the last digest sent. */
+  lastDigestOn?: string;
+}
+
+export const DEFAULT_DELIVERY: DeliverySettings = {
+  mode: "instant",
+  digestHour: 8,
+  timeZone: "UTC",
+  quietHours: null,
+  linkPreviews: false,
+};
+
+export function createReader(chatId: number, locale: Locale, now: Date, cursor: number): Reader {
+  return {
+    chatId,
+    locale,
+    active: true,
+    since: now.toISOString(),
+    topics: {},
+    delivery: { ...DEFAULT_DELIVERY },
+    cursor,
+  };
+}
