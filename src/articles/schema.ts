@@ -60,6 +60,8 @@ export interface ArticleValidation {
   articles: Article[];
   /** One line per invalid item: file, item, field and what is wrong. */
   problems: string[];
+  /** Ids of invalid items that had a readable id (their last good version can be kept). */
+  rejectedIds: string[];
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -78,6 +80,7 @@ export function validateArticleFile(raw: unknown, fileLabel: string): ArticleVal
   const items = (raw as { articles: unknown[] }).articles;
   const articles: Article[] = [];
   const problems: string[] = [];
+  const rejectedIds: string[] = [];
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const id =
@@ -88,6 +91,7 @@ export function validateArticleFile(raw: unknown, fileLabel: string): ArticleVal
     const parsed = articleSchema.safeParse(item);
     if (!parsed.success) {
       problems.push(`${label}: ${parsed.error.issues.map(describeIssue).join("; ")}`);
+      if (id) rejectedIds.push(id);
       return;
     }
     const article = parsed.data as Article;
@@ -98,7 +102,7 @@ export function validateArticleFile(raw: unknown, fileLabel: string): ArticleVal
     seen.add(article.id);
     articles.push(article);
   });
-  return { articles, problems };
+  return { articles, problems, rejectedIds };
 }
 
 /** Parses the text of an articles file; JSON syntax errors become ArticleFileError. */

@@ -1,0 +1,67 @@
+import type { Article, Brief } from "../articles/schema.js";
+import { LOCALES, type Locale } from "../locales.js";
+import { bold, type Html, italic, join, link, text } from "./html.js";
+import { truncateAtSentence } from "./split.js";
+
+/** Translates a locale key with variables, bound to one locale (ctx.t or i18n.t(locale, …)). */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+/** Summaries longer than this are cut at a sentence so five briefs share one message. */
+export const MAX_SUMMARY_IN_LIST = 700; // characters
+
+/** The reader's language when the article has it, else the other one (and says so). */
+export function pickBrief(article: Article, locale: Locale): { brief: Brief; locale: Locale } {
+  const own = article.briefs[locale];
+  if (own) return { brief: own, locale };
+  for (const other of LOCALES) {
+    const brief = article.briefs[other];
+    if (brief) return { brief, locale: other };
+  }
+  // The schema guarantees one language; this keeps the type honest.
+  throw new Error(`article ${article.id} has no brief`);
+}
+
+export function formatDate(iso: string, locale: Locale, timeZone = "UTC"): string {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
+  }).format(new Date(iso));
+}
+
+export interface RenderBriefOptions {
+  locale: Locale;
+  t: Translate;
+  timeZone?: string;
+}
+
+/**
+ * One brief as Telegram HTML: bold title, summary, source and date, a link to the
+ * full article, and a marker when the text is in the other language.
+ */
+export function renderBrief(article: Article, options: RenderBriefOptions): Html {
+  const { brief, locale: shown } = pickBrief(article, options.locale);
+  const lines: Html[] = [
+    bold(brief.title),
+    text(truncateAtSentence(brief.summary, MAX_SUMMARY_IN_LIST)),
+    join([
+      italic(`${article.source} · ${formatDate(article.publishedAt, options.locale, options.timeZone)}`),
+      text(" · "),
+      link(options.t("brief-read-more"), article.url),
+    ]),
+  ];
+  if (shown !== options.locale) lines.push(italic(options.t(`brief-original-${shown}`)));
+  return join(lines, "\n");
+}
+
+/** A compact digest entry: title linked to the article, then the source. */
+export function renderDigestEntry(article: Article, options: RenderBriefOptions): Html {
+  const { brief, locale: shown } = pickBrief(article, options.locale);
+  const marker = shown !== options.locale ? ` ${options.t(`brief-flag-${shown}`)}` : "";
+  return join([
+    text("• "),
+    link(bold(brief.title), article.url),
+    italic(` — ${article.source}${marker}`),
+  ]);
+}
