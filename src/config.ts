@@ -107,7 +107,9 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
   const botToken = get("BOT_TOKEN") ?? "";
   if (botToken === "") {
     if (options.requireToken !== false) {
-      problems.push("BOT_TOKEN is missing; get one from @BotFather and set BOT_TOKEN=<id>:<secret>.");
+      problems.push(
+        "BOT_TOKEN is missing; get one from @BotFather and set BOT_TOKEN=<id>:<secret>.",
+      );
     }
   } else if (!TOKEN_PATTERN.test(botToken)) {
     problems.push(
@@ -173,7 +175,12 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
   const push: PushConfig = {
     cron,
     timeZone,
-    maxPerSecond: readPositiveNumber("PUSH_MAX_PER_SECOND", get("PUSH_MAX_PER_SECOND"), 30, problems),
+    maxPerSecond: readPositiveNumber(
+      "PUSH_MAX_PER_SECOND",
+      get("PUSH_MAX_PER_SECOND"),
+      30,
+      problems,
+    ),
     maxPerChatPerSecond: readPositiveNumber(
       "PUSH_MAX_PER_CHAT_PER_SECOND",
       get("PUSH_MAX_PER_CHAT_PER_SECOND"),

@@ -76,6 +76,8 @@ topic-regulation = Regulation
 topic-regulation-aliases = regulations, regulators, compliance, law
 
 ## Subscribe and unsubscribe
+topic-unknown = I don't know { $words }.
+    Topics: { $topics }
 subscribe-usage = Which topics? For example: /subscribe blockchain, ai
     Topics: { $topics }
 unsubscribe-usage = Which topics? For example: /unsubscribe cloud
@@ -86,7 +88,6 @@ subscribe-done = Following { $topics }. New briefs on them will come to you.
 subscribe-already = You already follow { $topics }.
 unsubscribe-done = Left { $topics }.
 unsubscribe-not-following = You don't follow { $topics }.
-subscribe-stopped-note = Pushes are off since /stop; /start turns them back on.
 
 ## Language
 language-choose = Choose your language:

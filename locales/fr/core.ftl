@@ -76,6 +76,8 @@ topic-regulation = Régulation
 topic-regulation-aliases = reglementation, regulateurs, conformite, loi
 
 ## S'abonner et se désabonner
+topic-unknown = Je ne connais pas { $words }.
+    Thèmes : { $topics }
 subscribe-usage = Quels thèmes ? Par exemple : /subscribe blockchain, ia
     Thèmes : { $topics }
 unsubscribe-usage = Quels thèmes ? Par exemple : /unsubscribe cloud
@@ -86,7 +88,6 @@ subscribe-done = Vous suivez { $topics }. Les nouveaux briefs sur ces thèmes vo
 subscribe-already = Vous suivez déjà { $topics }.
 unsubscribe-done = Vous ne suivez plus { $topics }.
 unsubscribe-not-following = Vous ne suivez pas { $topics }.
-subscribe-stopped-note = Les envois sont coupés depuis /stop ; /start les relance.
 
 ## Langue
 language-choose = Choisissez votre langue :

@@ -106,7 +106,9 @@ export async function createFileArticleStore(
         reload().catch((error: unknown) => logger.error({ err: error }, "article reload failed"));
       }, RELOAD_DEBOUNCE_MS);
     });
-    watcher.on("error", (error) => logger.error({ err: error }, "watching the article file failed"));
+    watcher.on("error", (error) =>
+      logger.error({ err: error }, "watching the article file failed"),
+    );
   }
 
   return {

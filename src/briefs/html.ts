@@ -65,3 +65,21 @@ export function trusted(html: string): Html {
 function asHtml(value: Html | string): Html {
   return typeof value === "string" ? text(value) : value;
 }
+
+/**
+ * A translation that carries markup of its own (e.g. "<b>Topics</b>: { $list }"):
+ * the variables are escaped, the template's tags are kept.
+ */
+export function translatedHtml(
+  translate: (key: string, variables?: Record<string, string | number>) => string,
+  key: string,
+  variables: Record<string, string | number> = {},
+): Html {
+  const escaped = Object.fromEntries(
+    Object.entries(variables).map(([name, value]) => [
+      name,
+      typeof value === "string" ? escapeHtml(value) : value,
+    ]),
+  );
+  return trusted(translate(key, escaped));
+}

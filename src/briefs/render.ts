@@ -46,7 +46,9 @@ export function renderBrief(article: Article, options: RenderBriefOptions): Html
     bold(brief.title),
     text(truncateAtSentence(brief.summary, MAX_SUMMARY_IN_LIST)),
     join([
-      italic(`${article.source} · ${formatDate(article.publishedAt, options.locale, options.timeZone)}`),
+      italic(
+        `${article.source} · ${formatDate(article.publishedAt, options.locale, options.timeZone)}`,
+      ),
       text(" · "),
       link(options.t("brief-read-more"), article.url),
     ]),

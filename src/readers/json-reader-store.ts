@@ -73,9 +73,7 @@ async function readManifest(path: string, fallback: number): Promise<Manifest> {
   }
 }
 
-export async function createJsonReaderStore(
-  options: JsonReaderStoreOptions,
-): Promise<ReaderStore> {
+export async function createJsonReaderStore(options: JsonReaderStoreOptions): Promise<ReaderStore> {
   await mkdir(options.dir, { recursive: true });
   const manifestPath = join(options.dir, "manifest.json");
   const manifest = await readManifest(manifestPath, options.shards ?? DEFAULT_SHARD_COUNT);

@@ -55,3 +55,19 @@ export function createReader(chatId: number, locale: Locale, now: Date, cursor: 
     cursor,
   };
 }
+
+/**
+ * Turns pushes back on (after /stop or a block). Topic times restart now: what was
+ * published meanwhile is for /latest, not a burst of pushes on return.
+ */
+export function reactivateReader(reader: Reader, now: Date): Reader {
+  if (reader.active) return reader;
+  const at = now.toISOString();
+  const topics = Object.fromEntries(Object.keys(reader.topics).map((topic) => [topic, at]));
+  return { ...reader, active: true, inactiveReason: undefined, since: at, topics };
+}
+
+export function deactivateReader(reader: Reader, reason: InactiveReason, now: Date): Reader {
+  if (!reader.active && reader.inactiveReason === reason) return reader;
+  return { ...reader, active: false, inactiveReason: reason, since: now.toISOString() };
+}

@@ -45,7 +45,10 @@ export function createTopicMatcher(
       const unknown: string[] = [];
       for (const chunk of input.split(/[,;\n]+/)) {
         const words = normalizeTopicText(chunk).split(" ").filter(Boolean);
-        const original = chunk.trim().split(/[\s_\-–—'’]+/).filter(Boolean);
+        const original = chunk
+          .trim()
+          .split(/[\s_\-–—'’]+/)
+          .filter(Boolean);
         let start = 0;
         while (start < words.length) {
           // Longest phrase first, so "intelligence artificielle" wins over a lone word.

@@ -14,11 +14,16 @@ export function chatIdOf(ctx: Context): number {
  * Telegram's language_code, cursor at the newest article so old ones are not pushed).
  * Resolves once the change is on disk, so replies can say "done" truthfully.
  */
-export async function updateReader(ctx: Context, change: (reader: Reader) => Reader): Promise<Reader> {
+export async function updateReader(
+  ctx: Context,
+  change: (reader: Reader) => Reader,
+): Promise<Reader> {
   const { readers, clock, ledger } = ctx.deps;
   const chatId = chatIdOf(ctx);
   const negotiated = await ctx.i18n.getLocale();
-  const locale = isLocale(negotiated) ? negotiated : localeFromLanguageCode(ctx.from?.language_code);
+  const locale = isLocale(negotiated)
+    ? negotiated
+    : localeFromLanguageCode(ctx.from?.language_code);
   const updated = await readers.update(chatId, (current) =>
     change(current ?? createReader(chatId, locale, clock.now(), ledger.maxSeq())),
   );

@@ -1,0 +1,144 @@
+import { join } from "node:path";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { webhookCallback } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { createFileArticleStore, type FileArticleStore } from "./articles/article-store.js";
+import { registerMenus } from "./bot/commands.js";
+import type { BotDeps, Context } from "./bot/context.js";
+import { createBot } from "./bot/index.js";
+import { createInFlightTracker } from "./bot/middlewares/in-flight.js";
+import type { Clock } from "./clock.js";
+import type { Config } from "./config.js";
+import { createI18n } from "./i18n.js";
+import { localeFromLanguageCode } from "./locales.js";
+import type { Logger } from "./logger.js";
+import type { ArticleLedger } from "./push/article-ledger.js";
+import type { PushStatsSource } from "./push/push-stats.js";
+import { createJsonReaderStore } from "./readers/json-reader-store.js";
+import { startHttpServer } from "./server/http-server.js";
+import { createTopicMatcher } from "./topics/aliases.js";
+
+export interface AppOptions {
+  logger: Logger;
+  clock: Clock;
+  /** Folder of locales/<locale>/*.ftl. */
+  localesDir: string;
+  /** Skip the getMe round trip (tests, demo, benchmarks). */
+  botInfo?: UserFromGetMe;
+}
+
+export interface App {
+  deps: BotDeps;
+  bot: ReturnType<typeof createBot>;
+  /** Starts receiving updates (polling or webhook) and the push schedule. */
+  start(): Promise<void>;
+  /** Stops taking updates, lets handlers in flight finish, flushes state. Idempotent. */
+  stop(): Promise<void>;
+}
+
+// Updates the bot handles; my_chat_member tells it when a reader blocks it.
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+export const HEALTH_PATH = "/healthz";
+
+/**
+ * Wires the whole bot from a validated config: stores, translations, the bot and
+ * its transport. Production (main.ts), the demo and the tests all come through here;
+ * only the config (API root, data dir) differs.
+ */
+export async function createApp(config: Config, options: AppOptions): Promise<App> {
+  const { logger, clock } = options;
+  const i18n = createI18n<Context>(
+    options.localesDir,
+    (ctx) => ctx.reader?.locale ?? localeFromLanguageCode(ctx.from?.language_code),
+  );
+  const translate = (locale: string, key: string) => i18n.t(locale, key);
+  const articles: FileArticleStore = await createFileArticleStore({
+    path: join(config.dataDir, "articles.json"),
+    label: join(config.dataDir, "articles.json"),
+    logger,
+  });
+  const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });
+  const ledger: ArticleLedger = { entry: () => undefined, maxSeq: () => 0 };
+  const pushStats: PushStatsSource = {
+    lastDay: () => ({ sent: 0, failed: 0 }),
+    lastRun: () => undefined,
+  };
+  const deps: BotDeps = {
+    config,
+    logger,
+    clock,
+    i18n,
+    articles,
+    readers,
+    ledger,
+    topics: createTopicMatcher(translate),
+    pushStats,
+  };
+
+  const inFlight = createInFlightTracker<Context>();
+  const bot = createBot(deps, {
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+    before: [inFlight.middleware],
+  });
+
+  let runner: RunnerHandle | undefined;
+  let webhookServer: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  let stopping: Promise<void> | undefined;
+
+  async function start(): Promise<void> {
+    await bot.init();
+    await registerMenus(bot.api, translate).catch((error: unknown) =>
+      logger.warn({ err: error }, "command menu not registered; commands still work"),
+    );
+    if (config.mode.kind === "webhook") {
+      const mode = config.mode;
+      const path = new URL(mode.url).pathname;
+      const callback = webhookCallback(bot, "http", { secretToken: mode.secret });
+      webhookServer = await startHttpServer(
+        [
+          (request, response) => {
+            if (request.method !== "GET" || request.url !== HEALTH_PATH) return false;
+            response.writeHead(200, { "content-type": "application/json" });
+            response.end(
+              JSON.stringify({
+                ok: true,
+                articles: articles.list().length,
+                readers: readers.size(),
+              }),
+            );
+            return true;
+          },
+          async (request, response) => {
+            if (request.method !== "POST" || request.url !== path) return false;
+            await callback(request, response);
+            return true;
+          },
+        ],
+        { host: mode.host, port: mode.port },
+      );
+      await bot.api.setWebhook(mode.url, {
+        secret_token: mode.secret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+      logger.info({ port: webhookServer.port, path }, "webhook mode: listening");
+    } else {
+      await bot.api.deleteWebhook();
+      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+      logger.info({ username: bot.botInfo.username }, "polling for updates");
+    }
+  }
+
+  function stop(): Promise<void> {
+    stopping ??= (async () => {
+      if (runner?.isRunning()) await runner.stop();
+      await webhookServer?.close();
+      await inFlight.drain();
+      articles.close();
+      await readers.flush();
+      logger.info("stopped");
+    })();
+    return stopping;
+  }
+
+  return { deps, bot, start, stop };
+}

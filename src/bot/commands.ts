@@ -1,0 +1,40 @@
+import type { Api } from "grammy";
+import type { BotCommand } from "grammy/types";
+import { LOCALES, type Locale } from "../locales.js";
+
+/** The public command menu, in the order Telegram shows it. /stats is for admins only. */
+export const MENU_COMMANDS = [
+  "latest",
+  "topics",
+  "subscribe",
+  "unsubscribe",
+  "settings",
+  "language",
+  "help",
+  "start",
+  "stop",
+] as const;
+
+export function menuFor(
+  translate: (locale: string, key: string) => string,
+  locale: Locale,
+): BotCommand[] {
+  return MENU_COMMANDS.map((command) => ({
+    command,
+    description: translate(locale, `command-${command}`),
+  }));
+}
+
+/**
+ * Registers the menu in every language: English as the default for all users,
+ * then one per language code so Telegram shows French to French-speaking users.
+ */
+export async function registerMenus(
+  api: Api,
+  translate: (locale: string, key: string) => string,
+): Promise<void> {
+  await api.setMyCommands(menuFor(translate, "en"));
+  for (const locale of LOCALES) {
+    await api.setMyCommands(menuFor(translate, locale), { language_code: locale });
+  }
+}

@@ -1,0 +1,68 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { LOCALES, type Locale } from "../../locales.js";
+import { normalizeTopicText } from "../../topics/aliases.js";
+import { menuFor } from "../commands.js";
+import type { Context } from "../context.js";
+import { updateReader } from "../helpers/reader.js";
+
+const LANGUAGE_PREFIX = "lang:";
+const LANGUAGE_BUTTONS: Record<Locale, string> = { en: "🇬🇧 English", fr: "🇫🇷 Français" };
+// What readers type after /language, normalized (lowercase, no accents).
+const LANGUAGE_WORDS: Record<string, Locale> = {
+  en: "en",
+  english: "en",
+  anglais: "en",
+  fr: "fr",
+  french: "fr",
+  francais: "fr",
+};
+
+async function switchLanguage(ctx: Context, locale: Locale): Promise<void> {
+  await updateReader(ctx, (reader) => ({ ...reader, locale }));
+  ctx.i18n.useLocale(locale);
+  // The command menu follows the bot's language in this chat, not only the app's.
+  const chat_id = ctx.chat?.id;
+  if (chat_id !== undefined) {
+    await ctx.api
+      .setMyCommands(menuFor(ctx.deps.i18n.t.bind(ctx.deps.i18n), locale), {
+        scope: { type: "chat", chat_id },
+      })
+      .catch((error: unknown) => ctx.logger.warn({ err: error }, "chat command menu not updated"));
+  }
+}
+
+const composer = new Composer<Context>();
+const feature = composer.chatType("private");
+
+feature.command("language", async (ctx) => {
+  const word = normalizeTopicText(ctx.match);
+  if (word === "") {
+    const keyboard = new InlineKeyboard();
+    for (const locale of LOCALES)
+      keyboard.text(LANGUAGE_BUTTONS[locale], `${LANGUAGE_PREFIX}${locale}`);
+    await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
+    return;
+  }
+  const locale = LANGUAGE_WORDS[word];
+  if (!locale) {
+    await ctx.reply(ctx.t("language-unknown", { value: ctx.match.trim().slice(0, 30) }));
+    return;
+  }
+  await switchLanguage(ctx, locale);
+  await ctx.reply(ctx.t("language-changed"));
+});
+
+feature.callbackQuery(/^lang:(.{1,8})$/, async (ctx) => {
+  const locale = LOCALES.find((candidate) => candidate === ctx.match[1]);
+  if (!locale) {
+    await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });
+    return;
+  }
+  await switchLanguage(ctx, locale);
+  await ctx.answerCallbackQuery();
+  await ctx
+    .editMessageText(ctx.t("language-changed"))
+    .catch(() => ctx.reply(ctx.t("language-changed")));
+});
+
+export { composer as languageFeature };

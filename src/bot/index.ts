@@ -1,0 +1,58 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type MiddlewareFn } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { BotDeps, Context } from "./context.js";
+import { languageFeature } from "./features/language.js";
+import { latestFeature } from "./features/latest.js";
+import { startFeature } from "./features/start.js";
+import { stopFeature } from "./features/stop.js";
+import { topicsFeature } from "./features/topics.js";
+import { unhandledFeature } from "./features/unhandled.js";
+import { errorHandler } from "./handlers/error.js";
+import { attachDeps } from "./middlewares/attach-deps.js";
+
+export interface CreateBotOptions {
+  /** Known identity, so no getMe round trip is needed (tests, benchmarks). */
+  botInfo?: UserFromGetMe;
+  /** Middleware that must see every update first (e.g. the shutdown in-flight counter). */
+  before?: MiddlewareFn<Context>[];
+}
+
+// Replies are interactive: a flood wait longer than this is not worth holding a handler for.
+const MAX_REPLY_RETRY_DELAY_S = 10;
+
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Context> {
+  const bot = new Bot<Context>(deps.config.botToken, {
+    client: { apiRoot: deps.config.apiRoot },
+    ...(options.botInfo ? { botInfo: options.botInfo } : {}),
+  });
+  // Without rethrowHttpErrors, auto-retry retries network failures forever inside a handler.
+  bot.api.config.use(
+    autoRetry({
+      maxRetryAttempts: 3,
+      maxDelaySeconds: MAX_REPLY_RETRY_DELAY_S,
+      rethrowHttpErrors: true,
+    }),
+  );
+
+  // Middlewares
+  for (const middleware of options.before ?? []) bot.use(middleware);
+  // Concurrent handling (runner, webhooks) but one chat's updates in order.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  bot.use(attachDeps(deps));
+  bot.use(deps.i18n);
+
+  // Handlers, in the order they get a chance at an update
+  const handlers = bot.errorBoundary(errorHandler);
+  handlers.use(startFeature);
+  handlers.use(latestFeature);
+  handlers.use(topicsFeature);
+  handlers.use(languageFeature);
+  handlers.use(stopFeature);
+  // must be the last handler
+  handlers.use(unhandledFeature);
+
+  bot.catch(errorHandler);
+  return bot;
+}

@@ -1,0 +1,45 @@
+import { createApp } from "./app.js";
+import { systemClock } from "./clock.js";
+import { ConfigError, createConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { LOCALES_DIR } from "./paths.js";
+
+// The only module that reads the environment, starts things and handles signals.
+async function main(): Promise<void> {
+  let config: ReturnType<typeof createConfig>;
+  try {
+    config = createConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee README.md, "Configuration".\n`);
+    process.exit(1);
+  }
+  const secretPart = config.botToken.split(":")[1] ?? "";
+  const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, secretPart] });
+
+  const app = await createApp(config, { logger, clock: systemClock, localesDir: LOCALES_DIR });
+
+  // graceful shutdown: a second signal while stopping is ignored, stop() is idempotent
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", () => shutdown("SIGINT"));
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+
+  try {
+    await app.start();
+  } catch (error) {
+    logger.fatal({ err: error }, "could not start; check BOT_TOKEN and TELEGRAM_API_ROOT");
+    await app.stop();
+    process.exit(1);
+  }
+}
+
+void main();
