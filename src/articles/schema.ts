@@ -66,6 +66,11 @@ export interface ArticleValidation {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const field = issue.path.length > 0 ? issue.path.join(".") : "(item)";
+  if (issue.code === "invalid_type") {
+    // zod's default wording ("expected string, received undefined") is for developers.
+    const missing = /received undefined$/.test(issue.message);
+    return `${field}: ${missing ? "is missing" : `must be ${issue.expected === "string" ? "text" : `a ${issue.expected}`}`}`;
+  }
   return `${field}: ${issue.message}`;
 }
 

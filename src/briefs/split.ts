@@ -59,7 +59,8 @@ export function cutText(value: string, limit: number): string[] {
     pieces.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }
-  if (rest.length > 0) pieces.push(rest);
+  const last = rest.trimEnd();
+  if (last.length > 0) pieces.push(last);
   return pieces;
 }
 

@@ -1,0 +1,72 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createJsonReaderStore } from "../../src/readers/json-reader-store.js";
+import { createReader } from "../../src/readers/reader.js";
+
+describe("JSON reader store", () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), "readers-"));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  const now = new Date("2026-11-28T09:00:00Z");
+
+  it("should have the change on disk when update resolves, and survive a restart", async () => {
+    const store = await createJsonReaderStore({ dir, shards: 4 });
+    await store.update(42, () => ({
+      ...createReader(42, "fr", now, 0),
+      topics: { ai: now.toISOString() },
+    }));
+    const onDisk = await Promise.all(
+      (await readdir(dir))
+        .filter((name) => name.startsWith("shard-"))
+        .map(async (name) => JSON.parse(await readFile(join(dir, name), "utf8"))),
+    );
+    expect(onDisk.some((shard) => shard.readers["42"]?.locale === "fr")).toBe(true);
+
+    const reopened = await createJsonReaderStore({ dir, shards: 16 });
+    expect(reopened.get(42)?.topics).toEqual({ ai: now.toISOString() });
+    expect(reopened.size()).toBe(1);
+  });
+
+  it("should keep the shard count of an existing folder", async () => {
+    await createJsonReaderStore({ dir, shards: 4 });
+    const reopened = await createJsonReaderStore({ dir, shards: 16 });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, id) =>
+        reopened.update(id, () => createReader(id, "en", now, 0)),
+      ),
+    );
+    const shards = (await readdir(dir)).filter((name) => name.startsWith("shard-"));
+    expect(shards).toHaveLength(4);
+  });
+
+  it("should batch many changes into few writes and lose none", async () => {
+    const store = await createJsonReaderStore({ dir, shards: 2 });
+    await Promise.all(
+      Array.from({ length: 500 }, (_, index) =>
+        store.update(index, (current) => current ?? createReader(index, "en", now, 0)),
+      ),
+    );
+    const reopened = await createJsonReaderStore({ dir });
+    expect(reopened.size()).toBe(500);
+    expect([...reopened.all()].map((reader) => reader.chatId).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 500 }, (_, index) => index),
+    );
+  });
+
+  it("should route negative (group) chat ids too", async () => {
+    const store = await createJsonReaderStore({ dir, shards: 3 });
+    await store.update(-100123, () => createReader(-100123, "en", now, 0));
+    expect((await createJsonReaderStore({ dir })).get(-100123)?.chatId).toBe(-100123);
+  });
+
+  it("should refuse to start on a corrupt shard, naming the file", async () => {
+    await createJsonReaderStore({ dir, shards: 1 });
+    await writeFile(join(dir, "shard-0.json"), "{ not json");
+    await expect(createJsonReaderStore({ dir })).rejects.toThrow(/shard-0\.json is not valid JSON/);
+  });
+});
