@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   token: string;
   /** The bot's own identity, returned by getMe. */
   botUsername?: string;
+  /** getMe's first_name. Default "Emulated Bot". */
+  botFirstName?: string;
   /** Flood control; a limit left out is not enforced. */
   limits?: {
     /** Sends (sendMessage and friends) per sliding second, all chats together. */
@@ -34,6 +36,12 @@ export interface EmulatorOptions {
   seed?: number;
   /** Time source in ms since the epoch (message dates, flood windows). Default Date.now. */
   now?: () => number;
+  /**
+   * Pauses before re-POSTing an update the webhook refused (non-2xx or network
+   * error); one retry per entry, then the update is dropped and reported in
+   * getWebhookInfo. Default [100, 300, 1000].
+   */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface RecordedCall {
@@ -41,7 +49,7 @@ export interface RecordedCall {
   payload: Record<string, unknown>;
   /** ms since the epoch, from the emulator's clock. */
   at: number;
-  /** HTTP status the emulator answered with (200 on success). */
+  /** HTTP status the emulator answered with (200 on success; 0 when dropConnection cut it). */
   status: number;
   /** The JSON body it answered with. */
   response: unknown;
@@ -52,6 +60,8 @@ export interface EmulatedMessage {
   message_id: number;
   chatId: number;
   from: "bot" | "user";
+  /** What the message holds; "text" when absent. Only user messages can be non-text. */
+  kind?: "text" | "sticker" | "photo" | "location";
   /** Plain text after entity parsing (what Telegram displays and counts). */
   text: string;
   entities: MessageEntity[];
@@ -63,7 +73,7 @@ export interface EmulatedMessage {
   date: number;
   /** Unix seconds of the last edit. */
   edit_date?: number;
-  /** How many times the bot edited it. */
+  /** How many times it was edited (by the bot, or by the user for their own messages). */
   edits: number;
 }
 
@@ -82,7 +92,10 @@ export interface EmulatedUser {
   /** `/name args`, e.g. command("latest", "blockchain"). */
   command(name: string, args?: string): Promise<Update>;
   /** Taps an inline button of `message` by its callback_data (or by its visible text). */
-  pressButton(message: EmulatedMessage, button: { data: string } | { text: string }): Promise<Update>;
+  pressButton(
+    message: EmulatedMessage,
+    button: { data: string } | { text: string },
+  ): Promise<Update>;
   /** A callback query with arbitrary (possibly forged) data on `message`. */
   sendCallback(message: EmulatedMessage, data: string): Promise<Update>;
   /** Edits one of the user's own earlier messages (an edited_message update). */
@@ -129,6 +142,13 @@ export interface EmulatorStats {
   /** Answers by HTTP status, all methods. */
   byStatus: Record<number, number>;
   tooManyRequests: number;
+  /** Calls whose socket dropConnection destroyed (no answer, so not in byStatus). */
+  dropped: number;
+}
+
+export interface EmulatorChange {
+  kind: "message" | "edit" | "delete";
+  message: EmulatedMessage;
 }
 
 export interface BotApiEmulator {
@@ -140,7 +160,12 @@ export interface BotApiEmulator {
   callsOf(method: string): RecordedCall[];
   resetCalls(): void;
   readonly faults: EmulatorFaults;
+  /** A snapshot of the counters at the time of reading. */
   readonly stats: EmulatorStats;
+  /** Zeroes the counters of `stats` (e.g. between benchmark phases). */
+  resetStats(): void;
+  /** Updates created but not yet taken by getUpdates or accepted by the webhook. */
+  readonly pendingUpdates: number;
   user(info: EmulatedUserInfo): EmulatedUser;
   /** Every message in a chat, oldest first. */
   chatMessages(chatId: number): EmulatedMessage[];
@@ -148,7 +173,11 @@ export interface BotApiEmulator {
   deliveredTo(chatId: number): EmulatedMessage[];
   /** Commands last set with setMyCommands for a language ("" = default). */
   commands(languageCode?: string): BotCommand[];
-  /** Fires on every bot message and edit, and every user message (the demo page streams these). */
-  onChange(listener: (event: { kind: "message" | "edit"; message: EmulatedMessage }) => void): () => void;
+  /**
+   * Fires on every bot message, edit and deletion, and every user message and edit
+   * (the demo page streams these). The message is a snapshot; for "delete" it is the
+   * message as it was just before deleteMessage removed it. Returns an unsubscribe.
+   */
+  onChange(listener: (event: EmulatorChange) => void): () => void;
   close(): Promise<void>;
 }

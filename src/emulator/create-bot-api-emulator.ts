@@ -1,0 +1,323 @@
+/**
+ * Wires the emulator together and serves it over node:http at
+ * `<apiRoot>/bot<token>/<method>`, answering with Telegram's envelope.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { BotCommand, UserFromGetMe } from "grammy/types";
+import { ApiError } from "./api-error.js";
+import { createBotMethods, DescribedResult, defaultCommandsKey } from "./bot-methods.js";
+import { createCallLog } from "./call-log.js";
+import { createChatStore } from "./chat-store.js";
+import { createEmulatedUser } from "./emulated-user.js";
+import { createFaultInjector } from "./fault-injector.js";
+import { createFloodControl } from "./flood-control.js";
+import { type Payload, parsePayload, readBody } from "./request-payload.js";
+import type { BotApiEmulator, EmulatedUser, EmulatorOptions } from "./types.js";
+import { type PollConnection, UpdateHub } from "./update-hub.js";
+
+const DEFAULT_HOST = "127.0.0.1";
+const DEFAULT_BOT_USERNAME = "emulated_bot";
+const DEFAULT_BOT_FIRST_NAME = "Emulated Bot";
+/** Used when the token does not start with the bot's numeric id, as real ones do. */
+const FALLBACK_BOT_ID = 1_000_000;
+const DEFAULT_WEBHOOK_RETRY_DELAYS_MS = [100, 300, 1000];
+const DEFAULT_SEED = 1;
+const ROUTE = /^\/bot([^/]+)\/([A-Za-z0-9_]+)\/?$/;
+
+const NOT_FOUND_BODY = { ok: false, error_code: 404, description: "Not Found" };
+const UNKNOWN_METHOD = new ApiError(404, "Not Found: method not found");
+const UNAUTHORIZED = new ApiError(401, "Unauthorized");
+
+/** Signals that the call's socket must be destroyed without an answer. */
+const DROP = Symbol("drop");
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** For calls that have no HTTP request behind them (webhook replies). */
+const NO_CONNECTION: PollConnection = { isOpen: () => false, onClose: () => {} };
+
+export async function createBotApiEmulator(options: EmulatorOptions): Promise<BotApiEmulator> {
+  const { token } = options;
+  if (typeof token !== "string" || token === "" || token.includes("/")) {
+    throw new Error("createBotApiEmulator: token must be a non-empty string without '/'");
+  }
+  const now = options.now ?? Date.now;
+  const nowSeconds = () => Math.floor(now() / 1000);
+  const botIdFromToken = Number(token.split(":")[0]);
+  const botInfo: UserFromGetMe = {
+    id:
+      Number.isSafeInteger(botIdFromToken) && botIdFromToken > 0 ? botIdFromToken : FALLBACK_BOT_ID,
+    is_bot: true,
+    first_name: options.botFirstName ?? DEFAULT_BOT_FIRST_NAME,
+    username: options.botUsername ?? DEFAULT_BOT_USERNAME,
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
+  const botUser = {
+    id: botInfo.id,
+    is_bot: true as const,
+    first_name: botInfo.first_name,
+    username: botInfo.username,
+  };
+
+  const chats = createChatStore(botUser);
+  const faults = createFaultInjector(options.seed ?? DEFAULT_SEED);
+  const flood = createFloodControl(options.limits ?? {}, now);
+  const log = createCallLog();
+  const callbackQueries = new Map<string, boolean>();
+  const commands = new Map<string, BotCommand[]>();
+  const closeHooks = new Set<() => void>();
+  const users = new Map<number, EmulatedUser>();
+  let callbackQuerySeq = 0;
+
+  const hub = new UpdateHub({
+    retryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
+    nowSeconds,
+    onWebhookReply: (method, payload) => void invoke(method, payload, NO_CONNECTION),
+  });
+  const methods = createBotMethods({
+    botInfo,
+    chats,
+    hub,
+    faults,
+    flood,
+    nowSeconds,
+    callbackQueries,
+    commands,
+  });
+
+  /** Runs one call through faults and the method, and records it. */
+  async function invoke(
+    methodName: string,
+    payload: Payload,
+    connection: PollConnection,
+  ): Promise<Answer | typeof DROP> {
+    const at = now();
+    const spec = methods.get(methodName.toLowerCase());
+    const name = spec?.name ?? methodName;
+    const chatId = chatIdOf(payload);
+    if (spec !== undefined && faults.takeDrop(name)) {
+      log.record(
+        { method: name, payload, at, status: 0, response: undefined },
+        chatId,
+        spec.isSend,
+      );
+      return DROP;
+    }
+    let answer: Answer;
+    if (spec === undefined) {
+      answer = errorAnswer(UNKNOWN_METHOD);
+    } else {
+      const injected = faults.takeFailure(name, spec.isSend);
+      answer =
+        injected !== undefined
+          ? errorAnswer(injected)
+          : await run(() => spec.handle(payload, connection));
+    }
+    log.record(
+      { method: name, payload, at, status: answer.status, response: answer.body },
+      chatId,
+      spec?.isSend ?? false,
+    );
+    return answer;
+  }
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = request.url ?? "/";
+    const queryStart = url.indexOf("?");
+    const path = queryStart === -1 ? url : url.slice(0, queryStart);
+    const query = queryStart === -1 ? "" : url.slice(queryStart + 1);
+    const route = ROUTE.exec(path);
+    let body: Buffer;
+    try {
+      body = await readBody(request);
+    } catch (error) {
+      if (error instanceof ApiError) respond(response, errorAnswer(error));
+      return;
+    }
+    if (route === null) {
+      respond(response, { status: 404, body: NOT_FOUND_BODY });
+      return;
+    }
+    const [, requestToken = "", methodName = ""] = route;
+    let payload: Payload;
+    try {
+      payload = parsePayload(query, body, request.headers["content-type"]);
+    } catch (error) {
+      const answer = errorAnswer(asApiError(error));
+      log.record(
+        {
+          method: methodName,
+          payload: {},
+          at: now(),
+          status: answer.status,
+          response: answer.body,
+        },
+        undefined,
+        false,
+      );
+      respond(response, answer);
+      return;
+    }
+    if (requestToken !== token) {
+      // Recorded without the token: it is a secret even when wrong.
+      const answer = errorAnswer(UNAUTHORIZED);
+      log.record(
+        { method: methodName, payload, at: now(), status: answer.status, response: answer.body },
+        undefined,
+        false,
+      );
+      respond(response, answer);
+      return;
+    }
+    const connection: PollConnection = {
+      isOpen: () => !response.writableEnded && !response.destroyed && !request.socket.destroyed,
+      onClose: (listener) => void response.once("close", listener),
+    };
+    const answer = await invoke(methodName, payload, connection);
+    if (answer === DROP) {
+      request.socket.destroy();
+      return;
+    }
+    respond(response, answer);
+  }
+
+  const server = createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      console.error("Bot API emulator: request failed", error);
+      if (!response.headersSent) respond(response, errorAnswer(asApiError(error)));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? DEFAULT_HOST, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const apiRoot = `http://${host}:${address.port}`;
+  const userContext = {
+    chats,
+    hub,
+    faults,
+    log,
+    nowSeconds,
+    callbackQueries,
+    nextCallbackQueryId: () => {
+      callbackQuerySeq += 1;
+      return `${botInfo.id}${String(callbackQuerySeq).padStart(8, "0")}`;
+    },
+    onClose: (hook: () => void) => {
+      closeHooks.add(hook);
+      return () => void closeHooks.delete(hook);
+    },
+  };
+  let closing: Promise<void> | undefined;
+
+  return {
+    apiRoot,
+    token,
+    port: address.port,
+    get calls() {
+      return log.calls;
+    },
+    callsOf: (method) => log.callsOf(method),
+    resetCalls: () => log.reset(),
+    faults: faults.faults,
+    get stats() {
+      return log.stats();
+    },
+    resetStats: () => log.resetStats(),
+    get pendingUpdates() {
+      return hub.pending;
+    },
+    user(info) {
+      if (!Number.isSafeInteger(info.id) || info.id <= 0) {
+        throw new Error(
+          `user: id must be a positive integer (it is also the chat id), got ${info.id}`,
+        );
+      }
+      chats.rememberUser(info);
+      let user = users.get(info.id);
+      if (user === undefined) {
+        user = createEmulatedUser(info, userContext);
+        users.set(info.id, user);
+      }
+      return user;
+    },
+    chatMessages: (chatId) => chats.messages(chatId),
+    deliveredTo: (chatId) => chats.deliveredTo(chatId),
+    commands: (languageCode = "") => [...(commands.get(defaultCommandsKey(languageCode)) ?? [])],
+    onChange: (listener) => chats.onChange(listener),
+    close() {
+      closing ??= (async () => {
+        for (const hook of [...closeHooks]) hook();
+        closeHooks.clear();
+        hub.close();
+        // Let the long polls just answered write their empty result before sockets go.
+        await new Promise((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+      })();
+      return closing;
+    },
+  };
+}
+
+async function run(handler: () => unknown): Promise<Answer> {
+  try {
+    const result = await handler();
+    if (result instanceof DescribedResult) {
+      return {
+        status: 200,
+        body: { ok: true, result: result.result, description: result.description },
+      };
+    }
+    return { status: 200, body: { ok: true, result } };
+  } catch (error) {
+    return errorAnswer(asApiError(error));
+  }
+}
+
+function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  // A bug in the emulator: say so rather than blame the bot.
+  console.error("Bot API emulator: internal error", error);
+  const message = error instanceof Error ? error.message : String(error);
+  return new ApiError(500, `Internal Server Error: emulator bug: ${message}`);
+}
+
+function errorAnswer(error: ApiError): Answer {
+  return { status: error.status, body: error.toBody() };
+}
+
+function chatIdOf(payload: Payload): number | undefined {
+  const value = payload.chat_id;
+  const number = typeof value === "number" ? value : Number(value);
+  return value !== undefined && Number.isSafeInteger(number) ? number : undefined;
+}
+
+function respond(response: ServerResponse, answer: Answer): void {
+  if (response.writableEnded || response.destroyed) return;
+  const body = JSON.stringify(answer.body);
+  response.writeHead(answer.status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+  });
+  response.end(body);
+}
