@@ -186,7 +186,8 @@ export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext)
           if (message.chatId !== id || message.from !== "bot") return;
           if (event.kind === "message" || (withEdits && event.kind === "edit")) {
             cleanup();
-            resolve(message);
+            // The change lands mid-call; resolve once the call is recorded in `calls` too.
+            setImmediate(() => resolve(message));
           }
         });
         const timer = setTimeout(() => {

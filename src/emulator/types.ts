@@ -124,14 +124,21 @@ export interface EmulatorFaults {
   chatNotFound(chatId: number): void;
   /** Undoes block/deactivate/chatNotFound. */
   restore(chatId: number): void;
-  /** The next `times` (default 1) calls of `method` ("*" for any) fail with this answer. */
+  /**
+   * The next `times` (default 1) calls of `method` fail with this answer. "*" means any
+   * method except getUpdates (so the bot's polling loop does not stall for 3 s); name
+   * getUpdates to fault it. Several failNext for one method queue up in order.
+   */
   failNext(
     method: string,
     fault: { status: number; description?: string; retryAfter?: number; times?: number },
   ): void;
   /** Each send fails with a 5xx with this probability (seeded), until cleared. */
   failRandomly(probability: number, status?: 500 | 502 | 503): void;
-  /** Network-level failure: the next `times` calls of `method` get their socket destroyed. */
+  /**
+   * Network-level failure: the next `times` calls of `method` ("*" as in failNext) get
+   * their socket destroyed without an answer (recorded with status 0).
+   */
   dropConnection(method: string, times?: number): void;
   clear(): void;
 }

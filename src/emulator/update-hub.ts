@@ -13,6 +13,9 @@ import {
 } from "./webhook-dispatcher.js";
 
 const DEFAULT_LIMIT = 100;
+/** How long a getUpdates waits for a previous, possibly abandoned, poll to close. */
+const CONFLICT_GRACE_MS = 100;
+const CONFLICT_RECHECK_MS = 5;
 /** Update types Telegram only sends when allowed_updates names them. */
 const OPT_IN_TYPES = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
 
@@ -98,9 +101,7 @@ export class UpdateHub {
   async getUpdates(params: GetUpdatesParams, connection: PollConnection): Promise<Update[]> {
     this.refuseWhileWebhook();
     if (this.waiter?.connection.isOpen()) {
-      // The previous poll may have just been aborted (bot.stop() does that and polls
-      // again at once): give its socket's close event one turn of the loop to land.
-      await new Promise((resolve) => setImmediate(resolve));
+      await this.graceForAbandonedPoll();
       this.refuseWhileWebhook();
     }
     if (this.waiter !== undefined) {
@@ -204,6 +205,19 @@ export class UpdateHub {
     this.stopWebhook(true);
     for (const dispatcher of this.retired) dispatcher.stop(true);
     this.retired.clear();
+  }
+
+  /**
+   * bot.stop() aborts its long poll and polls again at once, often over another
+   * keep-alive socket, so the new request can be read before the old socket's close.
+   * Wait (briefly, and only in this case) for the old poll to be seen gone before
+   * calling it a second bot instance.
+   */
+  private async graceForAbandonedPoll(): Promise<void> {
+    const deadline = Date.now() + CONFLICT_GRACE_MS;
+    while (this.waiter?.connection.isOpen() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, CONFLICT_RECHECK_MS));
+    }
   }
 
   private refuseWhileWebhook(): void {

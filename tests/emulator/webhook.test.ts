@@ -126,6 +126,23 @@ describe("webhook delivery", () => {
     }
   });
 
+  test("a method call in the webhook's answer is run, as Telegram does", async () => {
+    server = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => {
+        response.setHeader("content-type", "application/json");
+        response.end(JSON.stringify({ method: "sendMessage", chat_id: 42, text: "inline reply" }));
+      });
+    });
+    await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
+    await api.setWebhook(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const user = emu.user({ id: 42 });
+    const reply = user.waitForBotMessage();
+    await user.sendText("hi");
+    expect((await reply).text).toBe("inline reply");
+    expect(emu.callsOf("sendMessage")).toMatchObject([{ status: 200 }]);
+  });
+
   test("a grammY webhook bot answers through the emulator", async () => {
     const bot = new Bot(TOKEN, { client: { apiRoot: emu.apiRoot } });
     bot.on("message:text", (ctx) => ctx.reply(`hook echo: ${ctx.message.text}`));
