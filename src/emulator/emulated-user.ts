@@ -48,15 +48,16 @@ export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext)
     });
   }
 
-  /** Writing to a bot you blocked first restarts it, as the Telegram app does. */
-  function prepareToWrite(action: string): void {
-    const state = faults.chatState(id);
-    if (state === "deactivated") {
-      throw new Error(
-        `${action}: user ${id} is deactivated and cannot write; restore(${id}) first`,
-      );
+  function refuseIfDeactivated(action: string): void {
+    if (faults.chatState(id) === "deactivated") {
+      throw new Error(`${action}: user ${id} is deactivated and cannot act; restore(${id}) first`);
     }
-    if (state === "blocked") {
+  }
+
+  /** Writing to a bot you blocked first restarts it, as the Telegram app's Restart does. */
+  function prepareToWrite(action: string): void {
+    refuseIfDeactivated(action);
+    if (faults.chatState(id) === "blocked") {
       faults.faults.restore(id);
       membershipUpdate("kicked", "member");
     }
@@ -142,12 +143,13 @@ export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext)
           `pressButton: button "${button.text}" sends no callback (${describeButton(button)})`,
         );
       }
-      prepareToWrite("pressButton");
+      // Old buttons stay tappable after blocking, and tapping one does not unblock.
+      refuseIfDeactivated("pressButton");
       return callback(current, button.callback_data);
     },
     async sendCallback(message, data) {
       const current = currentBotMessage(message, "sendCallback");
-      prepareToWrite("sendCallback");
+      refuseIfDeactivated("sendCallback");
       return callback(current, data);
     },
     async editText(message, text) {

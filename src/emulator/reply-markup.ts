@@ -24,13 +24,21 @@ const BUTTON_ACTIONS = [
 
 const LINK_SCHEMES = new Set(["http:", "https:", "tg:", "ton:"]);
 
+/** Reply keyboards and friends: accepted, but Telegram does not attach them to the message. */
+const OTHER_MARKUPS = ["keyboard", "remove_keyboard", "force_reply"] as const;
+
 export function readReplyMarkup(value: unknown): InlineKeyboardMarkup | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "object" || Array.isArray(value)) {
     throw badRequest("can't parse reply keyboard markup JSON object");
   }
   const markup = value as Record<string, unknown>;
-  if (markup.inline_keyboard === undefined) return undefined;
+  if (markup.inline_keyboard === undefined) {
+    if (!OTHER_MARKUPS.some((field) => markup[field] !== undefined)) {
+      throw badRequest("can't parse reply keyboard markup JSON object");
+    }
+    return undefined;
+  }
   const rows = markup.inline_keyboard;
   if (!Array.isArray(rows) || !rows.every(Array.isArray)) {
     throw badRequest(

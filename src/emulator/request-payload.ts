@@ -41,6 +41,9 @@ export function readBody(request: IncomingMessage): Promise<Buffer> {
       resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
     );
     request.on("error", reject);
+    request.on("close", () => {
+      if (!request.complete) reject(badRequest("the request body was cut off"));
+    });
   });
 }
 

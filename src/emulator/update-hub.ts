@@ -16,6 +16,8 @@ const DEFAULT_LIMIT = 100;
 /** How long a getUpdates waits for a previous, possibly abandoned, poll to close. */
 const CONFLICT_GRACE_MS = 100;
 const CONFLICT_RECHECK_MS = 5;
+/** Longer long polls are cut to this (and setTimeout cannot wait past ~24 days anyway). */
+const MAX_POLL_TIMEOUT_S = 3600;
 /** Update types Telegram only sends when allowed_updates names them. */
 const OPT_IN_TYPES = new Set(["chat_member", "message_reaction", "message_reaction_count"]);
 
@@ -124,7 +126,7 @@ export class UpdateHub {
     }
     const limit = Math.min(DEFAULT_LIMIT, Math.max(1, params.limit ?? DEFAULT_LIMIT));
     const batch = this.take(limit);
-    const timeoutSeconds = params.timeout ?? 0;
+    const timeoutSeconds = Math.min(params.timeout ?? 0, MAX_POLL_TIMEOUT_S);
     if (batch.length > 0 || timeoutSeconds <= 0 || this.closed) return batch;
 
     return new Promise((resolve) => {

@@ -163,6 +163,15 @@ describe("sendMessage validation", () => {
     expect(error.description).toContain(reason);
   });
 
+  test("reply keyboards are accepted but not attached; junk markup is refused", async () => {
+    const sent = await api.sendMessage(CHAT, "menu", {
+      reply_markup: { keyboard: [[{ text: "Latest" }]], resize_keyboard: true },
+    });
+    expect(sent.reply_markup).toBeUndefined();
+    const error = await refusal(api.sendMessage(CHAT, "menu", { reply_markup: {} as never }));
+    expect(error.description).toBe("Bad Request: can't parse reply keyboard markup JSON object");
+  });
+
   test("64 bytes of callback_data are accepted", async () => {
     const data = "é".repeat(32);
     const sent = await api.sendMessage(CHAT, "pick", {
@@ -397,6 +406,30 @@ describe("user side and recording", () => {
     // Writing again restarts the bot, as the Telegram app's "Restart" does.
     await user.sendText("/start");
     await api.sendMessage(CHAT, "welcome back");
+  });
+
+  test("a user who blocked the bot can still tap old buttons without unblocking", async () => {
+    const user = emu.user({ id: CHAT });
+    await api.sendMessage(CHAT, "pick", {
+      reply_markup: { inline_keyboard: [[{ text: "A", callback_data: "a" }]] },
+    });
+    const menu = user.lastBotMessage();
+    if (menu === undefined) throw new Error("no bot message");
+    await user.blockBot();
+    const tap = await user.pressButton(menu, { data: "a" });
+    await api.answerCallbackQuery(tap.callback_query?.id ?? "");
+    const error = await refusal(api.sendMessage(CHAT, "thanks"));
+    expect(error.error_code).toBe(403);
+  });
+
+  test("close() ends a pending long poll at once", async () => {
+    const poll = api.getUpdates({ timeout: 30 }).then(
+      (updates) => `answered ${updates.length}`,
+      () => "connection closed",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await emu.close();
+    expect(["answered 0", "connection closed"]).toContain(await poll);
   });
 
   test("calls, stats and onChange record what happened", async () => {
