@@ -151,28 +151,17 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
       return;
     }
     const [, requestToken = "", methodName = ""] = route;
-    let payload: Payload;
+    let payload: Payload = {};
+    let refusal: ApiError | undefined;
     try {
       payload = parsePayload(query, body, request.headers["content-type"]);
     } catch (error) {
-      const answer = errorAnswer(asApiError(error));
-      log.record(
-        {
-          method: methodName,
-          payload: {},
-          at: now(),
-          status: answer.status,
-          response: answer.body,
-        },
-        undefined,
-        false,
-      );
-      respond(response, answer);
-      return;
+      refusal = asApiError(error);
     }
-    if (requestToken !== token) {
-      // Recorded without the token: it is a secret even when wrong.
-      const answer = errorAnswer(UNAUTHORIZED);
+    // The token is checked first, as on Telegram; the log never holds it, even when wrong.
+    if (requestToken !== token) refusal = UNAUTHORIZED;
+    if (refusal !== undefined) {
+      const answer = errorAnswer(refusal);
       log.record(
         { method: methodName, payload, at: now(), status: answer.status, response: answer.body },
         undefined,

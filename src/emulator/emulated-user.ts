@@ -32,6 +32,7 @@ export interface UserContext {
 export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext): EmulatedUser {
   const { chats, hub, faults, nowSeconds } = context;
   const id = info.id;
+
   function membershipUpdate(from: "member" | "kicked", to: "member" | "kicked"): Update {
     const member = (status: "member" | "kicked") =>
       status === "member"

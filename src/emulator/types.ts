@@ -87,11 +87,18 @@ export interface EmulatedUserInfo {
 /** Acts as one Telegram user in their private chat with the bot (chat id = user id). */
 export interface EmulatedUser {
   readonly id: number;
-  /** A text message; a leading /command gets its bot_command entity. */
+  /**
+   * A text message; a leading /command gets its bot_command entity. Writing to a bot
+   * the user blocked first restarts it (a my_chat_member "kicked" → "member" update),
+   * as the Telegram app requires; a deactivated user cannot write (the call throws).
+   */
   sendText(text: string): Promise<Update>;
   /** `/name args`, e.g. command("latest", "blockchain"). */
   command(name: string, args?: string): Promise<Update>;
-  /** Taps an inline button of `message` by its callback_data (or by its visible text). */
+  /**
+   * Taps an inline button of `message` by its callback_data (or by its visible text), as
+   * the message stands now (after edits); throws, listing the buttons, if it is not there.
+   */
   pressButton(
     message: EmulatedMessage,
     button: { data: string } | { text: string },
