@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buttonLabels, type ChatHarness, startChat } from "../helpers/chat.js";
+
+const PAGE_ONE = [
+  "Microsoft deal to restart a Three Mile Island reactor for its data centres",
+  "EU Artificial Intelligence Act enters into force",
+  "SEC approves the first spot bitcoin exchange-traded products",
+  "ECB moves the digital euro project into its preparation phase",
+  "Nvidia briefly tops $1 trillion in market value on AI chip demand",
+];
+
+/** Titles are the bold runs that start a brief (the header line is not bold). */
+function titlesOf(message: {
+  text: string;
+  entities: { type: string; offset: number; length: number }[];
+}) {
+  return message.entities
+    .filter((entity) => entity.type === "bold")
+    .map((entity) => message.text.slice(entity.offset, entity.offset + entity.length));
+}
+
+describe("/latest", () => {
+  let chat: ChatHarness;
+  beforeAll(async () => {
+    chat = await startChat();
+  });
+  afterAll(() => chat.close());
+
+  it("should list the 5 newest briefs, newest first, with source, date and link", async () => {
+    const reply = await chat.reader("en").say("/latest");
+    expect(reply.text.startsWith("Newest briefs:")).toBe(true);
+    expect(titlesOf(reply)).toEqual(PAGE_ONE);
+    expect(reply.text).toContain("Constellation Energy · 20 September 2024 · Read the article");
+    expect(reply.entities).toContainEqual(
+      expect.objectContaining({ type: "text_link", url: expect.stringMatching(/^https:\/\//) }),
+    );
+    expect(reply.link_preview_options?.is_disabled).toBe(true);
+    expect(buttonLabels(reply)).toEqual(["Older briefs ▸"]);
+  });
+
+  it("should page back with the button until the oldest brief, then offer no more", async () => {
+    const reader = chat.reader("en");
+    const first = await reader.say("/latest");
+    const secondPage = reader.user.waitForBotMessage({ edits: false });
+    await reader.user.pressButton(first, { text: "Older briefs ▸" });
+    const second = await secondPage;
+    // The used button is removed from the first page, in place.
+    expect(
+      buttonLabels(reader.user.messages().find((m) => m.message_id === first.message_id)),
+    ).toEqual([]);
+    expect(titlesOf(second)[0]).toBe(
+      "EU Council gives final approval to the MiCA crypto-assets regulation",
+    );
+    const thirdPage = reader.user.waitForBotMessage({ edits: false });
+    await reader.user.pressButton(second, { text: "Older briefs ▸" });
+    const third = await thirdPage;
+    expect(titlesOf(third)).toEqual([
+      "Le Salvador fait du bitcoin une monnaie légale",
+      "AT&T to run its 5G core network on Microsoft’s Azure cloud",
+      "Tencent to invest $70bn in fintech, blockchain and AI over five years",
+    ]);
+    expect(buttonLabels(third)).toEqual([]);
+  });
+
+  it("should serve French briefs with French dates, and mark an English-only one", async () => {
+    const reply = await chat.reader("fr").say("/latest");
+    expect(reply.text.startsWith("Derniers briefs :")).toBe(true);
+    expect(reply.text).toContain("20 septembre 2024 · Lire l'article");
+    expect(reply.text).toContain(
+      "Nvidia briefly tops $1 trillion in market value on AI chip demand",
+    );
+    expect(reply.text).toContain("🇬🇧 Original en anglais");
+  });
+
+  it("should narrow to one topic by name or alias, and mark a French-only brief for English readers", async () => {
+    const reply = await chat.reader("en").say("/latest cryptocurrencies");
+    expect(reply.text.startsWith("Newest on Crypto:")).toBe(true);
+    expect(titlesOf(reply)).toEqual([
+      "SEC approves the first spot bitcoin exchange-traded products",
+      "EU Council gives final approval to the MiCA crypto-assets regulation",
+      "Ethereum completes the Merge and switches to proof of stake",
+      "Le Salvador fait du bitcoin une monnaie légale",
+    ]);
+    expect(reply.text).toContain("🇫🇷 Original in French");
+    expect(buttonLabels(reply)).toEqual([]);
+  });
+
+  it("should list from the reader's topics when they follow some", async () => {
+    const reader = chat.reader("fr");
+    await reader.say("/subscribe chaîne de blocs");
+    const reply = await reader.say("/latest");
+    expect(reply.text.startsWith("Derniers briefs sur vos thèmes :")).toBe(true);
+    expect(titlesOf(reply)).toEqual([
+      "Ethereum achève « The Merge » et passe à la preuve d’enjeu",
+      "Tencent va investir 70 milliards de dollars dans la fintech, la blockchain et l’IA",
+    ]);
+  });
+
+  it("should answer an unknown topic with the valid ones", async () => {
+    const reply = await chat.reader("en").say("/latest quantum");
+    expect(reply.text).toBe(
+      'I don\'t know "quantum".\nTopics: Fintech, Blockchain, Crypto, AI, Cloud, 5G, IoT, Data centres, Regulation',
+    );
+  });
+
+  it("should refuse a forged page button without crashing", async () => {
+    const reader = chat.reader("en");
+    const first = await reader.say("/latest");
+    await reader.user.sendCallback(first, "more:nonsense-topic:5");
+    const next = await reader.say("/help");
+    expect(next.text).toContain("/latest");
+    expect(reader.lastToast()).toBe("This button has expired. Send the command again.");
+  });
+});

@@ -1,0 +1,78 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createBotApiEmulator } from "../src/emulator/index.js";
+import type { BotApiEmulator } from "../src/emulator/types.js";
+import { REPO_ROOT, SAMPLE_ARTICLES, TEST_TOKEN } from "./helpers/test-app.js";
+
+/** Runs src/main.ts as `npm start` would, but from source. */
+function startMain(env: Record<string, string>): {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
+  const child = spawn(process.execPath, ["--import", "tsx", join(REPO_ROOT, "src/main.ts")], {
+    env: { PATH: process.env.PATH ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+describe("main (npm start)", () => {
+  let emu: BotApiEmulator | undefined;
+  let dataDir: string | undefined;
+  afterEach(async () => {
+    await emu?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("should refuse to start on bad configuration, one line per problem, token never shown", async () => {
+    const run = startMain({ BOT_TOKEN: "12345:short-secret-value", PUSH_TZ: "Nowhere/City" });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain("BOT_TOKEN does not look like a bot token");
+    expect(run.output()).toContain('PUSH_TZ "Nowhere/City" is not an IANA time zone');
+    expect(run.output()).not.toContain("short-secret-value");
+  });
+
+  it("should fail clearly when Telegram rejects the token, without logging it", async () => {
+    emu = await createBotApiEmulator({ token: "7654321:AAH-the-token-the-server-expects-00" });
+    dataDir = await mkdtemp(join(tmpdir(), "briefbot-main-"));
+    const run = startMain({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: emu.apiRoot,
+      DATA_DIR: dataDir,
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain("could not start");
+    expect(run.output()).not.toContain(TEST_TOKEN.split(":")[1]);
+  });
+
+  it("should serve readers, then stop cleanly on SIGTERM", async () => {
+    emu = await createBotApiEmulator({ token: TEST_TOKEN });
+    dataDir = await mkdtemp(join(tmpdir(), "briefbot-main-"));
+    await cp(SAMPLE_ARTICLES, join(dataDir, "articles.json"));
+    const run = startMain({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: emu.apiRoot,
+      DATA_DIR: dataDir,
+    });
+    const reader = emu.user({ id: 77, first_name: "Ana", language_code: "en" });
+    const reply = reader.waitForBotMessage({ timeoutMs: 15_000 });
+    await reader.command("start");
+    expect((await reply).text).toContain("Hello Ana!");
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('"msg":"stopped"');
+    expect(run.output()).not.toContain(TEST_TOKEN.split(":")[1]);
+  });
+});
