@@ -1,0 +1,89 @@
+import { PAGE_SCRIPT } from "./page-script.js";
+import { PAGE_STYLE } from "./page-style.js";
+
+const SEND_ICON =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z"/></svg>';
+
+/**
+ * The one-page chat, self-contained (inline CSS and JS, no external resources: the
+ * demo must work offline). The nonce ties the inline style and script to the page's
+ * Content-Security-Policy.
+ */
+export function renderDemoPage(options: { nonce: string }): string {
+  const nonce = options.nonce.replace(/[^A-Za-z0-9+/=]/g, "");
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Briefbot — demo chat</title>
+<link rel="icon" href="data:,">
+<style nonce="${nonce}">${PAGE_STYLE}</style>
+</head>
+<body>
+<div class="app">
+  <aside class="panel" data-testid="panel">
+    <div class="brand">
+      <div class="avatar" aria-hidden="true">B</div>
+      <div>
+        <h1>Briefbot demo</h1>
+        <p>The real bot, talking to a Telegram Bot API emulator on this machine.</p>
+      </div>
+    </div>
+    <section class="steps-section">
+      <h2>Try it</h2>
+      <ol class="steps">
+        <li>Send <button type="button" class="command-chip" data-send="/start">/start</button> and tap a topic to follow it.</li>
+        <li>Ask for the newest briefs: <button type="button" class="command-chip" data-send="/latest">/latest</button> or <button type="button" class="command-chip" data-send="/latest ai">/latest ai</button>.</li>
+        <li>Publish a sample article below: the next push brings it into the chat.</li>
+        <li>The <b>/ Menu</b> button lists the bot's commands; <button type="button" class="command-chip" data-send="/language">/language</button> switches the bot's language.</li>
+      </ol>
+    </section>
+    <section>
+      <h2>Reader's Telegram language</h2>
+      <div class="segmented" role="radiogroup" aria-label="Reader's Telegram language">
+        <button type="button" role="radio" aria-checked="true" data-lang="en" data-testid="lang-en">English</button>
+        <button type="button" role="radio" aria-checked="false" data-lang="fr" data-testid="lang-fr">Français</button>
+      </div>
+      <p class="hint">Sent with every message as Telegram's language_code. It picks the command menu, and the bot's language until the reader chooses one with /language.</p>
+    </section>
+    <section>
+      <h2>Newsroom</h2>
+      <button type="button" class="primary" id="publish" data-testid="publish">Publish a sample article</button>
+      <p class="status" id="publish-status" data-testid="publish-status" role="status" aria-live="polite"></p>
+    </section>
+    <footer>Pushes run every <span id="push-every">3</span> s. Everything stays on this machine: no message reaches Telegram.</footer>
+  </aside>
+  <main class="chat" data-testid="chat">
+    <header class="chat-header">
+      <div class="avatar small" id="chat-avatar" aria-hidden="true">B</div>
+      <div>
+        <div class="chat-title"><span id="bot-name" data-testid="bot-name">Briefbot</span></div>
+        <div class="chat-subtitle" id="chat-subtitle"><span>connecting…</span></div>
+      </div>
+      <span id="bot-username" hidden></span>
+    </header>
+    <div class="toast" id="toast" data-testid="toast" role="status" hidden></div>
+    <div class="messages" id="messages" data-testid="messages" role="log" aria-live="polite">
+      <div class="day">Today</div>
+      <div class="empty" id="empty">
+        <h3>What can this bot do?</h3>
+        <p>Short briefs of tech-finance news, in English or French: fintech, blockchain, crypto, AI, cloud, 5G, IoT, data centres and regulation. Follow topics and new briefs come to you.</p>
+        <button type="button" class="primary" id="start" data-testid="start">START</button>
+      </div>
+    </div>
+    <div class="composer-wrap">
+      <div class="command-menu" id="command-menu" data-testid="command-menu" role="listbox" hidden></div>
+      <form class="composer" id="composer" autocomplete="off">
+        <button type="button" class="menu-button" id="menu-button" data-testid="menu-button" aria-haspopup="listbox" aria-expanded="false" aria-controls="command-menu" hidden>/ Menu</button>
+        <textarea id="input" data-testid="input" rows="1" maxlength="4096" placeholder="Message" aria-label="Message"></textarea>
+        <button type="submit" class="send" data-testid="send" aria-label="Send">${SEND_ICON}</button>
+      </form>
+    </div>
+  </main>
+</div>
+<script nonce="${nonce}">${PAGE_SCRIPT}</script>
+</body>
+</html>
+`;
+}

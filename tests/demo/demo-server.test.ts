@@ -1,0 +1,237 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseArticleFile } from "../../src/articles/schema.js";
+import { DEFAULT_DEMO_READER } from "../../src/demo/demo-server.js";
+import { MAX_BODY_BYTES } from "../../src/demo/json-body.js";
+import { SAMPLE_ARTICLES } from "../../src/demo/sample-articles.js";
+import { type RunningDemo, startDemo } from "../../src/demo/start-demo.js";
+
+let demo: RunningDemo;
+const chatId = DEFAULT_DEMO_READER.id;
+
+beforeAll(async () => {
+  demo = await startDemo({ port: 0, logLevel: "silent" });
+});
+
+afterAll(async () => {
+  await demo?.stop();
+});
+
+function post(path: string, body: string, headers: Record<string, string> = {}) {
+  return fetch(`${demo.url}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
+}
+
+async function errorOf(response: Response): Promise<string> {
+  const body = (await response.json()) as { ok: boolean; error?: string };
+  expect(body.ok).toBe(false);
+  return body.error ?? "";
+}
+
+async function readStore() {
+  const path = join(demo.dataDir, "articles.json");
+  return parseArticleFile(await readFile(path, "utf8"), "articles.json");
+}
+
+describe("the demo API refuses bad input", () => {
+  let storeAtStart: string;
+  beforeAll(async () => {
+    storeAtStart = await readFile(join(demo.dataDir, "articles.json"), "utf8");
+  });
+
+  const cases: [string, string, string, Record<string, string>, number, string][] = [
+    ["send: not JSON", "/api/send", "{text:", {}, 400, "not valid JSON"],
+    ["send: not an object", "/api/send", '["/start"]', {}, 400, "must be a JSON object"],
+    ["send: text not a string", "/api/send", '{"text":42}', {}, 400, '"text" must be a string'],
+    ["send: blank text", "/api/send", '{"text":"   "}', {}, 400, "must not be empty"],
+    [
+      "send: over Telegram's length",
+      "/api/send",
+      JSON.stringify({ text: "x".repeat(4097) }),
+      {},
+      400,
+      "at most 4096",
+    ],
+    [
+      "send: too big a body",
+      "/api/send",
+      JSON.stringify({ text: "x".repeat(MAX_BODY_BYTES) }),
+      {},
+      413,
+      `over ${MAX_BODY_BYTES} bytes`,
+    ],
+    [
+      "send: a form post",
+      "/api/send",
+      "text=%2Fstart",
+      { "content-type": "application/x-www-form-urlencoded" },
+      415,
+      "content-type: application/json",
+    ],
+    [
+      "send: from another site",
+      "/api/send",
+      '{"text":"/stop"}',
+      { origin: "http://evil.example" },
+      403,
+      "must come from the demo page",
+    ],
+    ["press: no message id", "/api/press", '{"data":"topic:ai"}', {}, 400, '"messageId" must be'],
+    ["press: empty data", "/api/press", '{"messageId":1,"data":""}', {}, 400, '"data" must be'],
+    [
+      "press: oversized data",
+      "/api/press",
+      JSON.stringify({ messageId: 1, data: "x".repeat(65) }),
+      {},
+      400,
+      "64 bytes",
+    ],
+    [
+      "press: unknown message",
+      "/api/press",
+      '{"messageId":999,"data":"topic:ai"}',
+      {},
+      400,
+      "no bot message 999",
+    ],
+    ["language: unknown code", "/api/language", '{"code":"de"}', {}, 400, '"en" or "fr"'],
+    ["publish: not an object", "/api/publish", "42", {}, 400, "must be a JSON object"],
+  ];
+
+  it.each(cases)("%s", async (_name, path, body, headers, status, message) => {
+    const response = await post(path, body, headers);
+    expect(response.status).toBe(status);
+    expect(await errorOf(response)).toContain(message);
+  });
+
+  it("answers unknown paths with 404 and wrong methods with 405", async () => {
+    const missing = await fetch(`${demo.url}/api/nope`);
+    expect(missing.status).toBe(404);
+    expect(await errorOf(missing)).toContain("/api/nope");
+
+    const wrongMethod = await fetch(`${demo.url}/api/send`, { method: "GET" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("allow")).toBe("POST");
+  });
+
+  it("loses nothing: after all that, the chat and the store are unchanged", async () => {
+    expect(demo.emulator.chatMessages(chatId)).toEqual([]);
+    expect(demo.emulator.callsOf("sendMessage")).toEqual([]);
+    expect(await readFile(join(demo.dataDir, "articles.json"), "utf8")).toBe(storeAtStart);
+  });
+});
+
+describe("the demo API drives the real bot", () => {
+  it("serves the page with a strict Content-Security-Policy", async () => {
+    const response = await fetch(`${demo.url}/`);
+    expect(response.status).toBe(200);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toContain("default-src 'none'");
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(await response.text()).toContain(`<script nonce="${nonce}">`);
+  });
+
+  it("streams the chat state first on /api/events", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${demo.url}/api/events`, { signal: controller.signal });
+    expect(response.headers.get("content-type")).toContain("text/event-stream");
+    const reader = response.body?.getReader();
+    let text = "";
+    while (reader && !text.includes("\n\n", text.indexOf("event: state"))) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    controller.abort();
+    const data = /event: state\ndata: (.*)\n/.exec(text)?.[1] ?? "{}";
+    const state = JSON.parse(data) as { bot: { firstName: string }; language: string };
+    expect(state.bot.firstName).toBe("Briefbot");
+    expect(state.language).toBe("en");
+  });
+
+  it("sends a message, taps a topic button and returns the bot's toast", async () => {
+    const user = demo.emulator.user({ id: chatId });
+    const greeting = user.waitForBotMessage({ edits: false });
+    expect((await post("/api/send", '{"text":"/start"}')).status).toBe(200);
+    const message = await greeting;
+    expect(message.text).toContain("Hello Alex");
+
+    const response = await post(
+      "/api/press",
+      JSON.stringify({ messageId: message.message_id, data: "topic:ai" }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ok: true,
+      answer: { text: "Following AI.", showAlert: false },
+    });
+    const edited = demo.emulator
+      .chatMessages(chatId)
+      .find((candidate) => candidate.message_id === message.message_id);
+    const labels = edited?.reply_markup?.inline_keyboard.flat().map((button) => button.text);
+    expect(labels).toContain("✅ AI");
+
+    const stale = await post(
+      "/api/press",
+      JSON.stringify({ messageId: message.message_id, data: "topic:unknown" }),
+    );
+    expect(stale.status).toBe(400);
+    expect(await errorOf(stale)).toContain("no button");
+  });
+
+  it("switches the simulated reader's language and with it the command menu", async () => {
+    const response = await post("/api/language", '{"code":"fr"}');
+    const body = (await response.json()) as {
+      language: string;
+      commands: { command: string; description: string }[];
+    };
+    expect(body.language).toBe("fr");
+    expect(body.commands.find((entry) => entry.command === "latest")?.description).toContain(
+      "Les 5 derniers briefs",
+    );
+    await post("/api/language", '{"code":"en"}');
+  });
+
+  it("publishes a fresh copy of a sample that keeps the store valid and reaches the bot", async () => {
+    const before = await readStore();
+    const response = await post("/api/publish", "");
+    expect(response.status).toBe(200);
+    const { article } = (await response.json()) as {
+      article: { id: string; title: string; topics: string[] };
+    };
+    const sample = SAMPLE_ARTICLES[0];
+    expect(article.title).toBe(sample?.briefs.en?.title);
+    expect(article.topics).toEqual(sample?.topics);
+
+    const after = await readStore();
+    expect(after.problems).toEqual([]);
+    expect(after.articles).toHaveLength(before.articles.length + 1);
+    const stored = after.articles.find((candidate) => candidate.id === article.id);
+    expect(stored?.briefs).toEqual(sample?.briefs);
+    expect(before.articles.some((candidate) => candidate.id === article.id)).toBe(false);
+
+    // The running bot's file watcher picks it up: it is now the newest article.
+    await vi.waitFor(() => expect(demo.app.deps.articles.list()[0]?.id).toBe(article.id), {
+      timeout: 5_000,
+    });
+  });
+
+  it("keeps both articles when two publishes race", async () => {
+    const before = await readStore();
+    const responses = await Promise.all([post("/api/publish", "{}"), post("/api/publish", "{}")]);
+    const ids = await Promise.all(
+      responses.map(
+        async (response) => ((await response.json()) as { article: { id: string } }).article.id,
+      ),
+    );
+    const after = await readStore();
+    expect(after.problems).toEqual([]);
+    expect(after.articles).toHaveLength(before.articles.length + 2);
+    expect(new Set(ids).size).toBe(2);
+    for (const id of ids) expect(after.articles.some((article) => article.id === id)).toBe(true);
+  });
+});
