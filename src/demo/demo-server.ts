@@ -168,7 +168,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     return undefined;
   }
 
-  async function openEventStream(request: IncomingMessage, response: ServerResponse) {
+  async function openEventStream(_request: IncomingMessage, response: ServerResponse) {
     response.writeHead(200, {
       "content-type": "text/event-stream; charset=utf-8",
       "cache-control": "no-store",
@@ -178,7 +178,8 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     response.write(`retry: 1000\nevent: state\ndata: ${JSON.stringify(statePayload())}\n\n`);
     streams.add(response);
     const heartbeat = setInterval(() => response.write(": keep-alive\n\n"), SSE_HEARTBEAT_MS);
-    request.on("close", () => {
+    // The response's "close" is the one that fires when the browser goes away.
+    response.on("close", () => {
       clearInterval(heartbeat);
       streams.delete(response);
     });
@@ -264,15 +265,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   async function publish(request: IncomingMessage) {
     await readJsonObject(request);
-    const sample = samples[nextSample % samples.length];
-    if (sample === undefined)
-      throw new BadRequestError(409, "there is no sample article to publish");
-    const run = publishing.then(() =>
-      publishSampleArticle({ storePath, sample, now: clock.now() }),
-    );
+    const run = publishing.then(async () => {
+      const sample = samples[nextSample % samples.length];
+      if (sample === undefined) throw new BadRequestError(409, "there is no sample to publish");
+      const published = await publishSampleArticle({ storePath, sample, now: clock.now() });
+      nextSample += 1;
+      return published;
+    });
     publishing = run.catch(() => undefined);
     const article = await run;
-    nextSample += 1;
     const brief = article.briefs[reader.languageCode] ?? article.briefs.en ?? article.briefs.fr;
     return {
       ok: true,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_DEMO_READER } from "../../src/demo/demo-server.js";
 import { SAMPLE_ARTICLES } from "../../src/demo/sample-articles.js";
 import { type RunningDemo, SAMPLE_STORE_PATH, startDemo } from "../../src/demo/start-demo.js";
 
@@ -161,6 +162,58 @@ describe("the demo page in Chromium", () => {
     expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(844);
     await page.screenshot({ path: join(ARTIFACTS_DIR, "demo-phone.png") });
+  });
+
+  it("renders every entity kind from UTF-16 offsets, and bot text never as HTML", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const parts = [
+      "👋 ",
+      "bold",
+      " ",
+      "italic",
+      " ",
+      "site",
+      " ",
+      "trap",
+      " <img src=x onerror=alert(1)> ",
+      "hidden",
+      " ",
+      "x = 1",
+      "\n",
+      "quoted line",
+    ];
+    const offsets = parts.map((_, index) => parts.slice(0, index).join("").length);
+    const at = (index: number) => ({
+      offset: offsets[index] ?? 0,
+      length: parts[index]?.length ?? 0,
+    });
+    const entities = [
+      { type: "bold", ...at(1) },
+      { type: "italic", ...at(3) },
+      { type: "text_link", url: "https://example.org/brief", ...at(5) },
+      { type: "text_link", url: "javascript:alert(1)", ...at(7) },
+      { type: "spoiler", ...at(9) },
+      { type: "code", ...at(11) },
+      { type: "blockquote", ...at(13) },
+    ];
+    const before = await botMessages().count();
+    const answer = await fetch(`${demo.emulator.apiRoot}/bot${demo.emulator.token}/sendMessage`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ chat_id: DEFAULT_DEMO_READER.id, text: parts.join(""), entities }),
+    });
+    expect(answer.status).toBe(200);
+
+    const text = (await nextBotMessage(before)).getByTestId("message-text");
+    expect(await text.locator("strong").textContent()).toBe("bold");
+    expect(await text.locator("em").textContent()).toBe("italic");
+    expect(await text.locator("a[href='https://example.org/brief']").textContent()).toBe("site");
+    expect(await text.locator("a", { hasText: "trap" }).count()).toBe(0);
+    expect(await text.locator(".spoiler").textContent()).toBe("hidden");
+    expect(await text.locator("code").textContent()).toBe("x = 1");
+    expect(await text.locator("blockquote").textContent()).toBe("quoted line");
+    expect(await text.locator("img").count()).toBe(0);
+    expect(await text.textContent()).toContain("<img src=x onerror=alert(1)>");
   });
 
   it("logs no error and never the bot token", () => {
