@@ -422,6 +422,9 @@ export const PAGE_SCRIPT = `
     if (!els.menu.hidden && !els.menu.contains(event.target) && event.target !== els.menuButton &&
       !els.menuButton.contains(event.target) && event.target !== els.input) closeMenu();
   });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && !els.menu.hidden) closeMenu();
+  });
   els.start.addEventListener("click", function () { sendText("/start"); });
   Array.prototype.forEach.call(document.querySelectorAll("[data-send]"), function (button) {
     button.addEventListener("click", function () { sendText(button.getAttribute("data-send")); });

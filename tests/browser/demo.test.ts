@@ -82,7 +82,7 @@ describe("the demo page in Chromium", () => {
     const latest = page.locator("[data-testid='command-item'][data-command='latest']");
     await expect.poll(() => latest.textContent()).toContain("Les 5 derniers briefs");
     await page.keyboard.press("Escape");
-    await page.getByTestId("input").press("Escape");
+    await expect.poll(() => page.getByTestId("command-menu").isHidden()).toBe(true);
   });
 
   it("answers /start with a greeting and the topic keyboard", async () => {
