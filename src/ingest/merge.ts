@@ -1,0 +1,324 @@
+import { createHash } from "node:crypto";
+import type { Locale } from "../locales.js";
+import { titleWords, urlIdentity } from "./article-id.js";
+import type { Candidate } from "./types.js";
+
+/**
+ * Merging ingested articles into the store without undoing editors' work.
+ *
+ * Every item the pipeline writes carries `"ingest": { source, key, at, hash }`,
+ * where `hash` holds a short hash of each field as the pipeline last wrote it.
+ * On the next run a field is replaced only while its stored value still has that
+ * hash; a value an editor changed, added or removed is theirs and stays.
+ */
+export const PROVENANCE_FIELD = "ingest";
+
+export const OWNED_FIELDS = [
+  "url",
+  "source",
+  "publishedAt",
+  "topics",
+  "briefs.fr.title",
+  "briefs.fr.summary",
+  "briefs.en.title",
+  "briefs.en.summary",
+] as const;
+export type OwnedField = (typeof OWNED_FIELDS)[number];
+
+export interface Provenance {
+  /** The feed, page or file the item was last read from. */
+  source: string;
+  /** articleKey(): the same article across runs even if its headline (and so its slug) changes. */
+  key: string;
+  /** When the pipeline last changed the item (ISO 8601). */
+  at: string;
+  hash: Partial<Record<OwnedField, string>>;
+  [extra: string]: unknown;
+}
+
+/** Pasted texts without a URL are matched to a stored article by headline words (Jaccard). */
+export const SAME_TITLE_SIMILARITY = 0.6;
+
+export type MergeOutcome =
+  | { status: "added"; id: string; candidate: Candidate }
+  | {
+      status: "updated" | "unchanged";
+      id: string;
+      candidate: Candidate;
+      changed: OwnedField[];
+      /** Fields where the editor's value won over a different ingested one. */
+      kept: OwnedField[];
+      matchedBy: "key" | "id" | "url" | "title";
+      /** The stored item has no provenance: an editor wrote all of it. */
+      handWritten: boolean;
+    }
+  | { status: "skipped"; id: string; candidate: Candidate; reason: string };
+
+export interface MergeResult {
+  articles: unknown[];
+  outcomes: MergeOutcome[];
+  /** True when `articles` differs from what was stored. */
+  changed: boolean;
+}
+
+type Item = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Item =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Order-free for topics, so an editor reordering them is not an edit. */
+export function hashFieldValue(field: OwnedField, value: unknown): string {
+  const canonical = field === "topics" && Array.isArray(value) ? [...value].sort() : value;
+  return createHash("sha256").update(JSON.stringify(canonical)).digest("hex").slice(0, 16);
+}
+
+export function readProvenance(item: Item): Provenance | undefined {
+  const value = item[PROVENANCE_FIELD];
+  if (!isObject(value) || !isObject(value.hash)) return undefined;
+  const hash: Partial<Record<OwnedField, string>> = {};
+  for (const field of OWNED_FIELDS) {
+    const recorded = value.hash[field];
+    if (typeof recorded === "string") hash[field] = recorded;
+  }
+  return {
+    ...value,
+    source: typeof value.source === "string" ? value.source : "",
+    key: typeof value.key === "string" ? value.key : "",
+    at: typeof value.at === "string" ? value.at : "",
+    hash,
+  };
+}
+
+function getField(item: Item, field: OwnedField): unknown {
+  let current: unknown = item;
+  for (const part of field.split(".")) {
+    if (!isObject(current)) return undefined;
+    current = current[part];
+  }
+  return current;
+}
+
+/** Sets a field on `item` (already a copy); false when the path is blocked by a non-object. */
+function setField(item: Item, field: OwnedField, value: unknown): boolean {
+  const parts = field.split(".");
+  let current = item;
+  for (const part of parts.slice(0, -1)) {
+    const next = current[part];
+    if (next === undefined) current[part] = {};
+    else if (!isObject(next)) return false;
+    current = current[part] as Item;
+  }
+  current[parts[parts.length - 1] ?? ""] = value;
+  return true;
+}
+
+function candidateValue(candidate: Candidate, field: OwnedField): unknown {
+  switch (field) {
+    case "url":
+    case "source":
+    case "publishedAt":
+    case "topics":
+      return candidate[field];
+    default: {
+      const [, locale, part] = field.split(".") as [string, Locale, "title" | "summary"];
+      return candidate.briefs[locale]?.[part];
+    }
+  }
+}
+
+function titleSimilarity(a: string, b: string): number {
+  const left = new Set(titleWords(a));
+  const right = new Set(titleWords(b));
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared += 1;
+  return shared / (left.size + right.size - shared);
+}
+
+/** Where the candidate already is in the store, and how it was recognised. */
+export function findStoredArticle(
+  items: readonly unknown[],
+  candidate: Candidate,
+): { index: number; matchedBy: "key" | "id" | "url" | "title" } | undefined {
+  const objects = items.map((item) => (isObject(item) ? item : undefined));
+  let index = objects.findIndex((item) => item && readProvenance(item)?.key === candidate.key);
+  if (index >= 0) return { index, matchedBy: "key" };
+  index = objects.findIndex((item) => item?.id === candidate.id);
+  if (index >= 0) return { index, matchedBy: "id" };
+  if (candidate.hasOwnUrl) {
+    const identity = urlIdentity(candidate.url);
+    index = objects.findIndex(
+      (item) => typeof item?.url === "string" && urlIdentity(item.url) === identity,
+    );
+    if (index >= 0) return { index, matchedBy: "url" };
+    return undefined;
+  }
+  // A pasted text has no address to compare; its headline is the best evidence left.
+  const title = candidate.briefs[candidate.language]?.title ?? "";
+  let best = { index: -1, similarity: 0 };
+  objects.forEach((item, at) => {
+    const stored = item ? getField(item, `briefs.${candidate.language}.title`) : undefined;
+    if (typeof stored !== "string") return;
+    const similarity = titleSimilarity(title, stored);
+    if (similarity > best.similarity) best = { index: at, similarity };
+  });
+  return best.similarity >= SAME_TITLE_SIMILARITY
+    ? { index: best.index, matchedBy: "title" }
+    : undefined;
+}
+
+function newItem(candidate: Candidate, now: string): Item {
+  const item: Item = {
+    id: candidate.id,
+    url: candidate.url,
+    source: candidate.source,
+    publishedAt: candidate.publishedAt ?? now,
+    topics: candidate.topics,
+    briefs: structuredClone(candidate.briefs),
+  };
+  const hash: Partial<Record<OwnedField, string>> = {};
+  for (const field of OWNED_FIELDS) {
+    const value = getField(item, field);
+    if (value !== undefined) hash[field] = hashFieldValue(field, value);
+  }
+  const provenance: Provenance = { source: candidate.origin, key: candidate.key, at: now, hash };
+  item[PROVENANCE_FIELD] = provenance;
+  return item;
+}
+
+/**
+ * Adds new articles at the end of the store and updates known ones in the fields
+ * the pipeline still owns. Pure: `existing` is not modified; untouched items are
+ * returned as they were, so the written file differs only where something changed.
+ */
+export function mergeArticles(
+  existing: readonly unknown[],
+  candidates: readonly Candidate[],
+  now: string,
+  options: {
+    /** Positions of stored items that fail validation: an editor is mid-edit, hands off. */
+    invalid?: ReadonlySet<number>;
+  } = {},
+): MergeResult {
+  const articles = [...existing];
+  const outcomes: MergeOutcome[] = [];
+  // Which stored item each candidate of this run landed on, to catch the same article twice.
+  const claimedBy = new Map<number, string>();
+  let changed = false;
+
+  for (const candidate of candidates) {
+    const match = findStoredArticle(articles, candidate);
+    if (!match) {
+      articles.push(newItem(candidate, now));
+      claimedBy.set(articles.length - 1, candidate.label);
+      outcomes.push({ status: "added", id: candidate.id, candidate });
+      changed = true;
+      continue;
+    }
+    const stored = articles[match.index] as Item;
+    const id = typeof stored.id === "string" ? stored.id : candidate.id;
+    const earlier = claimedBy.get(match.index);
+    if (earlier !== undefined) {
+      outcomes.push({ status: "skipped", id, candidate, reason: `same article as ${earlier}` });
+      continue;
+    }
+    claimedBy.set(match.index, candidate.label);
+    if (options.invalid?.has(match.index)) {
+      outcomes.push({
+        status: "skipped",
+        id,
+        candidate,
+        reason: "already in the store but invalid there; fix that item by hand first",
+      });
+      continue;
+    }
+
+    const item = structuredClone(stored);
+    const provenance = readProvenance(item);
+    const hash = { ...(provenance?.hash ?? {}) };
+    const changedFields: OwnedField[] = [];
+    const kept: OwnedField[] = [];
+    for (const field of OWNED_FIELDS) {
+      const next = candidateValue(candidate, field);
+      if (next === undefined) continue;
+      const current = getField(item, field);
+      const recorded = hash[field];
+      const nextHash = hashFieldValue(field, next);
+      if (current === undefined) {
+        // Written before and gone now: an editor deleted it on purpose.
+        if (recorded !== undefined) kept.push(field);
+        else if (setField(item, field, structuredClone(next))) {
+          hash[field] = nextHash;
+          changedFields.push(field);
+        } else kept.push(field);
+        continue;
+      }
+      const currentHash = hashFieldValue(field, current);
+      if (currentHash === nextHash) continue;
+      if (recorded === undefined || recorded !== currentHash) {
+        kept.push(field);
+        continue;
+      }
+      setField(item, field, structuredClone(next));
+      hash[field] = nextHash;
+      changedFields.push(field);
+    }
+
+    if (changedFields.length > 0) {
+      const updated: Provenance = {
+        ...(provenance ?? {}),
+        source: candidate.origin,
+        key: candidate.key,
+        at: now,
+        hash,
+      };
+      item[PROVENANCE_FIELD] = updated;
+      articles[match.index] = item;
+      changed = true;
+    }
+    outcomes.push({
+      status: changedFields.length > 0 ? "updated" : "unchanged",
+      id,
+      candidate,
+      changed: changedFields,
+      kept,
+      matchedBy: match.matchedBy,
+      handWritten: provenance === undefined,
+    });
+  }
+  return { articles, outcomes, changed };
+}
+
+/**
+ * Whether to ask the translation server for the candidate's other language:
+ * when the store has no such brief the pipeline wrote and the editor left alone,
+ * or when the source text changed since the last translation.
+ */
+export function wantsTranslation(existing: readonly unknown[], candidate: Candidate): boolean {
+  const other: Locale = candidate.language === "fr" ? "en" : "fr";
+  const match = findStoredArticle(existing, candidate);
+  if (!match) return true;
+  const item = existing[match.index] as Item;
+  const provenance = readProvenance(item);
+  let hasOther = false;
+  for (const part of ["title", "summary"] as const) {
+    const field: OwnedField = `briefs.${other}.${part}`;
+    const current = getField(item, field);
+    const recorded = provenance?.hash[field];
+    if (current === undefined) {
+      if (recorded !== undefined) return false;
+      continue;
+    }
+    if (recorded === undefined || recorded !== hashFieldValue(field, current)) return false;
+    hasOther = true;
+  }
+  if (!hasOther) return true;
+  const own = candidate.briefs[candidate.language];
+  if (!own) return false;
+  return (
+    provenance?.hash[`briefs.${candidate.language}.title`] !==
+      hashFieldValue(`briefs.${candidate.language}.title`, own.title) ||
+    provenance?.hash[`briefs.${candidate.language}.summary`] !==
+      hashFieldValue(`briefs.${candidate.language}.summary`, own.summary)
+  );
+}
