@@ -1,0 +1,202 @@
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { IngestError, type SourceKind } from "./types.js";
+
+/** How long one URL may take, connection to last byte. */
+export const FETCH_TIMEOUT_MS = 20_000;
+/** Larger than any article page or feed; a bigger answer is not what an editor meant. */
+export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
+// Bytes looked at to tell text from binary.
+const SNIFF_BYTES = 8192;
+const USER_AGENT = "Briefbot-ingest/0.1";
+
+export interface SourceDocument {
+  /** The argument as the editor typed it. */
+  origin: string;
+  kind: SourceKind;
+  text: string;
+  /** The address the text came from after redirects (http sources only). */
+  fetchedUrl?: string;
+}
+
+export interface SourceReaders {
+  readFile(path: string): Promise<Uint8Array>;
+  fetch: typeof fetch;
+}
+
+// What Node's fetch puts in error.cause.code, said the way an editor would.
+const NETWORK_ERRORS: Record<string, string> = {
+  ECONNREFUSED: "connection refused",
+  ENOTFOUND: "host not found",
+  EAI_AGAIN: "host name lookup failed",
+  ECONNRESET: "connection reset",
+  EHOSTUNREACH: "host unreachable",
+  ENETUNREACH: "network unreachable",
+  ETIMEDOUT: "connection timed out",
+  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+  UND_ERR_SOCKET: "connection closed by the server",
+  CERT_HAS_EXPIRED: "the site's TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the site's TLS certificate is self-signed",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the site's TLS certificate is for another name",
+};
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: "file not found",
+  EISDIR: "is a folder, not a file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+};
+
+export function isUrlSource(source: string): boolean {
+  return /^https?:\/\//i.test(source);
+}
+
+/** Reads a file path or fetches an http(s) URL, and says what kind of article source it is. */
+export async function readSource(origin: string, readers: SourceReaders): Promise<SourceDocument> {
+  if (isUrlSource(origin)) return fetchSource(origin, readers.fetch);
+  let path = origin;
+  if (/^file:\/\//i.test(origin)) path = fileURLToPath(origin);
+  else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin)) {
+    throw new IngestError("unsupported address; give a file path or an http(s) URL");
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readers.readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    throw new IngestError(
+      FILE_ERRORS[code] ?? `cannot be read (${code || (error as Error).message})`,
+    );
+  }
+  if (bytes.byteLength > MAX_SOURCE_BYTES) {
+    throw new IngestError(`file larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB; not an article`);
+  }
+  const text = decodeText(bytes, undefined, "file");
+  return { origin, kind: detectKind(text, { extension: extname(path).toLowerCase() }), text };
+}
+
+async function fetchSource(url: string, fetchImpl: typeof fetch): Promise<SourceDocument> {
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      redirect: "follow",
+      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+      headers: {
+        "user-agent": USER_AGENT,
+        accept:
+          "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, text/plain;q=0.7, */*;q=0.5",
+      },
+    });
+  } catch (error) {
+    throw new IngestError(`unreachable: ${describeFetchError(error)}`);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new IngestError(
+      `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`,
+    );
+  }
+  const declaredLength = Number(response.headers.get("content-length") ?? "0");
+  if (declaredLength > MAX_SOURCE_BYTES) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new IngestError(
+      `answer larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB; not an article`,
+    );
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new IngestError(`unreachable: ${describeFetchError(error)}`);
+  }
+  const contentType = response.headers.get("content-type") ?? "";
+  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
+  const text = decodeText(bytes, charset, "answer");
+  return {
+    origin: url,
+    kind: detectKind(text, { contentType: contentType.toLowerCase() }),
+    text,
+    fetchedUrl: response.url || url,
+  };
+}
+
+function describeFetchError(error: unknown): string {
+  const failure = error as Error & { cause?: { code?: string; message?: string } };
+  if (failure?.name === "TimeoutError" || failure?.name === "AbortError") {
+    return `no answer within ${FETCH_TIMEOUT_MS / 1000} s`;
+  }
+  const code = failure?.cause?.code;
+  if (code) return `${NETWORK_ERRORS[code] ?? "network error"} (${code})`;
+  return failure?.cause?.message ?? failure?.message ?? String(error);
+}
+
+/**
+ * Bytes to text, refusing what is not text: nothing at all, NUL bytes or many
+ * control characters (images, PDFs, archives). UTF-8 first; text that is not valid
+ * UTF-8 is read as Windows-1252, the usual encoding of old editors' files.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  charset: string | undefined,
+  what: "file" | "answer",
+): string {
+  const empty = new IngestError(`empty ${what}; nothing to ingest`);
+  if (bytes.byteLength === 0) throw empty;
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0)
+      throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
+    if (byte < 9 || (byte > 13 && byte < 32)) controls += 1;
+  }
+  if (controls / head.byteLength > 0.05) {
+    throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
+  }
+  let text: string;
+  const label = charset?.toLowerCase();
+  try {
+    text = new TextDecoder(label && label !== "utf-8" && label !== "utf8" ? label : "utf-8", {
+      fatal: true,
+    }).decode(bytes);
+  } catch {
+    text = new TextDecoder("windows-1252").decode(bytes);
+  }
+  text = text.replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw empty;
+  return text;
+}
+
+/** Feed, HTML page or plain text, from the content first and the name or type second. */
+export function detectKind(
+  text: string,
+  hints: { extension?: string; contentType?: string },
+): SourceKind {
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (/^<\?xml[^>]*>\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+)?html[\s>]/.test(head)) return "html";
+  if (head.startsWith("<?xml") || /^<(rss|feed|rdf:rdf)[\s>]/.test(head)) return "feed";
+  if (head.startsWith("<!doctype html") || /^(<!--[\s\S]*?-->\s*)*<html[\s>]/.test(head))
+    return "html";
+  const { extension = "", contentType = "" } = hints;
+  if (/(rss|atom)\+xml|\/xml/.test(contentType) || [".xml", ".rss", ".atom"].includes(extension)) {
+    return "feed";
+  }
+  if (contentType.includes("text/html") || [".html", ".htm", ".xhtml"].includes(extension)) {
+    return "html";
+  }
+  if (/^<(head|body|article|main|div|p)[\s>]/.test(head)) return "html";
+  if (/^[{[]/.test(head) && isJson(text)) {
+    throw new IngestError(
+      "JSON, not an article; give an RSS or Atom feed, an HTML page or a text file",
+    );
+  }
+  return "text";
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
