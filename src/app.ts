@@ -8,7 +8,7 @@ import type { BotDeps, Context } from "./bot/context.js";
 import { createBot } from "./bot/index.js";
 import { createInFlightTracker } from "./bot/middlewares/in-flight.js";
 import type { Clock } from "./clock.js";
-import type { Config } from "./config.js";
+import { ARTICLES_FILE_NAME, type Config } from "./config.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
@@ -53,8 +53,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   );
   const translate = (locale: string, key: string) => i18n.t(locale, key);
   const articles: FileArticleStore = await createFileArticleStore({
-    path: join(config.dataDir, "articles.json"),
-    label: join(config.dataDir, "articles.json"),
+    path: join(config.dataDir, ARTICLES_FILE_NAME),
+    label: join(config.dataDir, ARTICLES_FILE_NAME),
     logger,
   });
   const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });

@@ -30,6 +30,9 @@ export interface Config {
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
+export const DEFAULT_DATA_DIR = "./data";
+/** The editors' store inside DATA_DIR; the bot reads it, `npm run ingest` writes it. */
+export const ARTICLES_FILE_NAME = "articles.json";
 export const DEFAULT_PUSH_CRON = "*/5 * * * *"; // every 5 minutes
 export const DEFAULT_PORT = 8080;
 
@@ -123,7 +126,7 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
     readHttpUrl("TELEGRAM_API_ROOT", get("TELEGRAM_API_ROOT") ?? DEFAULT_API_ROOT, problems) ??
     DEFAULT_API_ROOT;
 
-  const dataDir = get("DATA_DIR") ?? "./data";
+  const dataDir = get("DATA_DIR") ?? DEFAULT_DATA_DIR;
 
   const adminIds: number[] = [];
   for (const part of (get("ADMIN_IDS") ?? "").split(",")) {

@@ -1,5 +1,5 @@
 import { join, relative } from "node:path";
-import { ConfigError } from "../config.js";
+import { ARTICLES_FILE_NAME, ConfigError, DEFAULT_DATA_DIR } from "../config.js";
 
 export interface IngestConfig {
   dataDir: string;
@@ -10,16 +10,14 @@ export interface IngestConfig {
   translateUrl?: string;
 }
 
-export const STORE_FILE_NAME = "articles.json";
-
 /** The ingest command's settings from the environment; bad values throw ConfigError. */
 export function createIngestConfig(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): IngestConfig {
   const problems: string[] = [];
-  const dataDir = env.DATA_DIR?.trim() || "./data";
-  const storePath = join(dataDir, STORE_FILE_NAME);
+  const dataDir = env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+  const storePath = join(dataDir, ARTICLES_FILE_NAME);
   const fromCwd = relative(cwd, storePath);
   const storeLabel = fromCwd !== "" && !fromCwd.startsWith("..") ? fromCwd : storePath;
 
