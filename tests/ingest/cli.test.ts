@@ -1,8 +1,11 @@
 import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { validateArticleFile } from "../../src/articles/schema.js";
+import { systemClock } from "../../src/clock.js";
+import { runIngestCli } from "../../src/ingest/cli.js";
 import {
   fixture,
   type LocalServer,
@@ -19,8 +22,36 @@ interface CliRun {
   stderr: string;
 }
 
-/** `npm run ingest` without the build step: the same entry point, run by tsx. */
-function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+/** Collects what a stream receives. */
+function sink(): NodeJS.WritableStream & { text(): string } {
+  let text = "";
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += chunk;
+      done();
+    },
+  });
+  return Object.assign(stream, { text: () => text });
+}
+
+/** The ingest command in-process: the same code as `npm run ingest`, minus process start-up. */
+async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  const stdout = sink();
+  const stderr = sink();
+  const code = await runIngestCli({
+    argv: args,
+    env: { TRANSLATE_URL: "", ...env },
+    cwd: REPO_ROOT,
+    stdout,
+    stderr,
+    fetch: globalThis.fetch,
+    clock: systemClock,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/** The real entry point as npm runs it (through tsx instead of the build step). */
+function spawnCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return new Promise((done) => {
     execFile(
       process.execPath,
@@ -78,7 +109,7 @@ describe("npm run ingest", () => {
       } else response.writeHead(404).end();
     });
     const dataDir = await tempDataDir();
-    const run = await runCli(
+    const run = await spawnCli(
       [
         `${server.url}/feed.xml`,
         fixture("malformed.rss.xml"),
@@ -117,7 +148,7 @@ describe("npm run ingest", () => {
   });
 
   it("should exit 2 when no source is given", async () => {
-    const run = await runCli([]);
+    const run = await spawnCli([]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/No source given/);
     expect(run.stderr).toContain("Usage: npm run ingest");
