@@ -7,6 +7,11 @@ export interface LedgerEntry {
   seq: number;
   /** ISO time the bot first saw the article in the store. */
   firstSeenAt: string;
+  /**
+   * ISO time the article was first found missing from the store. A withdrawn item is
+   * never pushed afterwards, even when it comes back: it is for /latest only.
+   */
+  withdrawnAt?: string;
 }
 
 export interface ArticleLedger {

@@ -1,0 +1,133 @@
+import type { ArticleStore } from "../articles/article-store.js";
+import type { Article } from "../articles/schema.js";
+import type { Reader } from "../readers/reader.js";
+import type { ArticleLedger, LedgerEntry } from "./article-ledger.js";
+import { isDigestDue, isQuietAt } from "./local-time.js";
+
+export interface PushItem {
+  article: Article;
+  seq: number;
+}
+
+/** What one reader gets in this run. */
+export type ReaderPlan =
+  /** One message per item, oldest first. */
+  | { kind: "instant"; chatId: number; items: PushItem[]; finalCursor: number }
+  /** One digest (possibly split); `items` may be empty: the day is then marked served. */
+  | { kind: "digest"; chatId: number; items: PushItem[]; finalCursor: number; localDate: string }
+  /** Nothing to send; the cursor moves over a long run of items this reader does not follow. */
+  | { kind: "advance"; chatId: number; finalCursor: number };
+
+export interface PushPlan {
+  readers: ReaderPlan[];
+  /** Items held back by quiet hours or waiting for a digest, summed over readers. */
+  waiting: number;
+}
+
+/**
+ * A reader that matches nothing is not written to on every run: its cursor only moves
+ * once this many stored items lie behind it, which bounds the work of later plans.
+ */
+export const LAZY_ADVANCE_MIN_ITEMS = 50;
+
+interface Candidate extends PushItem {
+  firstSeenMs: number;
+}
+
+/**
+ * True when the reader follows one of the article's topics since before the bot
+ * first saw the article: items that were already there are for /latest, not pushes.
+ */
+export function isPushFor(reader: Reader, article: Article, entry: LedgerEntry): boolean {
+  return (
+    entry.withdrawnAt === undefined && matchesSince(reader, article, Date.parse(entry.firstSeenAt))
+  );
+}
+
+function matchesSince(reader: Reader, article: Article, firstSeenMs: number): boolean {
+  return article.topics.some((topic) => {
+    const since = reader.topics[topic];
+    return since !== undefined && Date.parse(since) <= firstSeenMs;
+  });
+}
+
+function candidatesOf(articles: ArticleStore, ledger: ArticleLedger): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const article of articles.list()) {
+    const entry = ledger.entry(article.id);
+    if (entry === undefined || entry.withdrawnAt !== undefined) continue;
+    candidates.push({ article, seq: entry.seq, firstSeenMs: Date.parse(entry.firstSeenAt) });
+  }
+  return candidates.sort((a, b) => a.seq - b.seq);
+}
+
+/** Index of the first candidate with seq > cursor. */
+function firstAfter(candidates: readonly Candidate[], cursor: number): number {
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((candidates[middle] as Candidate).seq <= cursor) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Decides, from the stores alone, what every active reader is owed now. Pure: the
+ * same stores and time give the same plan, so a run after a crash resumes where the
+ * cursors say.
+ */
+export function planPushes(input: {
+  readers: Iterable<Reader>;
+  articles: ArticleStore;
+  ledger: ArticleLedger;
+  now: Date;
+}): PushPlan {
+  const candidates = candidatesOf(input.articles, input.ledger);
+  const maxSeq = input.ledger.maxSeq();
+  const plans: ReaderPlan[] = [];
+  let waiting = 0;
+
+  for (const reader of input.readers) {
+    if (!reader.active) continue;
+    // Digest readers are looked at even with nothing new: a due day is marked served.
+    if (reader.cursor >= maxSeq && reader.delivery.mode === "instant") continue;
+
+    const start = firstAfter(candidates, reader.cursor);
+    const items: PushItem[] = [];
+    // Stored items before the first match: the cursor may always pass over these.
+    let skippedBeforeFirst = 0;
+    let seqBeforeFirst = reader.cursor;
+    for (let index = start; index < candidates.length; index += 1) {
+      const candidate = candidates[index] as Candidate;
+      if (matchesSince(reader, candidate.article, candidate.firstSeenMs)) {
+        items.push({ article: candidate.article, seq: candidate.seq });
+      } else if (items.length === 0) {
+        skippedBeforeFirst += 1;
+        seqBeforeFirst = candidate.seq;
+      }
+    }
+
+    const { delivery, chatId } = reader;
+    if (delivery.mode === "digest") {
+      const { due, localDate } = isDigestDue(delivery, reader.lastDigestOn, input.now);
+      if (due) {
+        plans.push({ kind: "digest", chatId, items, finalCursor: maxSeq, localDate });
+        continue;
+      }
+    } else if (items.length > 0 && !isQuietAt(delivery, input.now)) {
+      plans.push({ kind: "instant", chatId, items, finalCursor: maxSeq });
+      continue;
+    }
+
+    waiting += items.length;
+    // Items after the last stored one (removed from the store) count as skippable too.
+    const target = items.length === 0 ? maxSeq : seqBeforeFirst;
+    const behind = items.length === 0 ? candidates.length - start : skippedBeforeFirst;
+    if (target > reader.cursor && behind >= LAZY_ADVANCE_MIN_ITEMS) {
+      plans.push({ kind: "advance", chatId, finalCursor: target });
+    }
+  }
+  return { readers: plans, waiting };
+}

@@ -1,0 +1,40 @@
+import { GrammyError, HttpError } from "grammy";
+import type { InactiveReason } from "../readers/reader.js";
+
+/** What the push engine does about a failed send. */
+export type SendFailure =
+  /** Flood control: pause every send for this long, then send again. */
+  | { kind: "rate-limited"; retryAfterMs: number; detail: string }
+  /** The reader is gone (blocked the bot, deleted account, no such chat): stop sending to them. */
+  | { kind: "gone"; reason: Exclude<InactiveReason, "stopped">; detail: string }
+  /** Telegram refused this message itself (too long, bad HTML): a rendering bug, skip it. */
+  | { kind: "rejected"; detail: string }
+  /** Server or network trouble: try again later, a bounded number of times. */
+  | { kind: "transient"; detail: string }
+  /** Nothing will work (wrong token, wrong API root): stop the run. */
+  | { kind: "fatal"; detail: string };
+
+const CHAT_GONE_PATTERN = /chat not found|user not found|peer_id_invalid/i;
+/** Telegram says "retry after N"; answers without the number get a cautious default. */
+const DEFAULT_RETRY_AFTER_S = 5;
+
+/** Sorts an error thrown by an Api call; never includes the request URL (it holds the token). */
+export function classifySendError(error: unknown): SendFailure {
+  if (error instanceof GrammyError) {
+    const detail = `${error.error_code}: ${error.description}`;
+    const code = error.error_code;
+    if (code === 429) {
+      const seconds = error.parameters.retry_after ?? DEFAULT_RETRY_AFTER_S;
+      return { kind: "rate-limited", retryAfterMs: seconds * 1000, detail };
+    }
+    if (code === 403) return { kind: "gone", reason: "blocked", detail };
+    if (code === 400 && CHAT_GONE_PATTERN.test(error.description)) {
+      return { kind: "gone", reason: "chat-not-found", detail };
+    }
+    if (code === 400) return { kind: "rejected", detail };
+    if (code === 401 || code === 404) return { kind: "fatal", detail };
+    return { kind: "transient", detail };
+  }
+  if (error instanceof HttpError) return { kind: "transient", detail: error.message };
+  return { kind: "transient", detail: error instanceof Error ? error.message : String(error) };
+}

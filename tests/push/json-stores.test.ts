@@ -1,0 +1,76 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BASELINE_SEEN_AT, createJsonArticleLedger } from "../../src/push/json-article-ledger.js";
+import { createJsonPushStats } from "../../src/push/json-push-stats.js";
+import { makeArticle } from "./push-harness.js";
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "briefbot-state-"));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("article ledger", () => {
+  it("should record the first store as baseline, then number new ids oldest first", async () => {
+    const path = join(dir, "state", "ledger.json");
+    const ledger = await createJsonArticleLedger({ path });
+    expect(await ledger.sync([makeArticle("a", ["ai"])], new Date("2026-11-01T00:00:00Z"))).toBe(1);
+    expect(ledger.entry("a")).toEqual({ seq: 1, firstSeenAt: BASELINE_SEEN_AT });
+
+    const now = new Date("2026-11-02T00:00:00Z");
+    const newer = makeArticle("newer", ["ai"], { publishedAt: "2026-11-01T12:00:00Z" });
+    const older = makeArticle("older", ["ai"], { publishedAt: "2026-11-01T06:00:00Z" });
+    expect(await ledger.sync([makeArticle("a", ["ai"]), newer, older], now)).toBe(2);
+    expect(ledger.entry("older")).toEqual({ seq: 2, firstSeenAt: now.toISOString() });
+    expect(ledger.entry("newer")?.seq).toBe(3);
+
+    const reopened = await createJsonArticleLedger({ path });
+    expect(reopened.maxSeq()).toBe(3);
+    expect(await reopened.sync([makeArticle("a", ["ai"]), newer, older], new Date())).toBe(0);
+    expect(reopened.entry("newer")).toEqual(ledger.entry("newer"));
+  });
+
+  it("should mark ids that leave the store withdrawn, but not when the store is empty", async () => {
+    const ledger = await createJsonArticleLedger({ path: join(dir, "ledger.json") });
+    await ledger.sync([makeArticle("a", ["ai"]), makeArticle("b", ["ai"])], new Date());
+    await ledger.sync([], new Date());
+    expect(ledger.entry("a")?.withdrawnAt).toBeUndefined();
+    await ledger.sync([makeArticle("b", ["ai"])], new Date("2026-11-03T00:00:00Z"));
+    expect(ledger.entry("a")?.withdrawnAt).toBe("2026-11-03T00:00:00.000Z");
+    await ledger.sync([makeArticle("a", ["ai"]), makeArticle("b", ["ai"])], new Date());
+    expect(ledger.entry("a")).toMatchObject({ seq: 1, withdrawnAt: "2026-11-03T00:00:00.000Z" });
+  });
+
+  it("should refuse a damaged ledger with a message saying what to do", async () => {
+    const path = join(dir, "ledger.json");
+    await writeFile(path, "{ not json");
+    await expect(createJsonArticleLedger({ path })).rejects.toThrow(/restore it from a backup/);
+  });
+});
+
+describe("push stats", () => {
+  it("should sum the last 24 hours and keep the last run across restarts", async () => {
+    const path = join(dir, "state", "push-stats.json");
+    const stats = await createJsonPushStats({ path });
+    stats.count("sent", new Date("2026-11-27T08:00:00Z"), 100); // more than a day before
+    stats.count("sent", new Date("2026-11-27T10:30:00Z"), 5);
+    stats.count("failed", new Date("2026-11-28T09:10:00Z"));
+    const run = {
+      startedAt: "2026-11-28T09:10:00.000Z",
+      durationMs: 2000,
+      sent: 5,
+      failed: 1,
+      rate: 2.5,
+    };
+    stats.recordRun(run);
+    await stats.save(new Date("2026-11-28T09:30:00Z"));
+
+    const reopened = await createJsonPushStats({ path });
+    expect(reopened.lastDay(new Date("2026-11-28T09:30:00Z"))).toEqual({ sent: 5, failed: 1 });
+    expect(reopened.lastRun()).toEqual(run);
+  });
+});
