@@ -1,0 +1,53 @@
+import type { BotProcessApi } from "./bot-process.js";
+import { type ChildClient, startChild } from "./child.js";
+import type { EmulatorProcessApi } from "./emulator-process.js";
+
+export type EmulatorProcess = ChildClient<EmulatorProcessApi>;
+export type BotProcess = ChildClient<BotProcessApi>;
+
+/** What every benchmark is run with (from the command line). */
+export interface BenchOptions {
+  /** Smaller sizes, for CI's smoke run. */
+  quick: boolean;
+  /** Write a CPU profile of every bot process into this folder. */
+  profileDir?: string;
+}
+
+/**
+ * A fresh emulator process and a fresh bot process for one measurement; both are
+ * ended when `use` settles, whatever happened.
+ */
+export async function withBenchProcesses<T>(
+  options: BenchOptions,
+  use: (emulator: EmulatorProcess, bot: BotProcess) => Promise<T>,
+): Promise<T> {
+  const emulator = startChild<EmulatorProcessApi>(
+    new URL("./emulator-process.ts", import.meta.url),
+  );
+  const bot = startChild<BotProcessApi>(
+    new URL("./bot-process.ts", import.meta.url),
+    options.profileDir ? { cpuProfileDir: options.profileDir } : {},
+  );
+  try {
+    return await use(emulator, bot);
+  } finally {
+    await bot.close();
+    await emulator.close();
+  }
+}
+
+/** A fresh bot process alone (no emulator), ended when `use` settles. */
+export async function withBotProcess<T>(
+  options: BenchOptions,
+  use: (bot: BotProcess) => Promise<T>,
+): Promise<T> {
+  const bot = startChild<BotProcessApi>(
+    new URL("./bot-process.ts", import.meta.url),
+    options.profileDir ? { cpuProfileDir: options.profileDir } : {},
+  );
+  try {
+    return await use(bot);
+  } finally {
+    await bot.close();
+  }
+}

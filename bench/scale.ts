@@ -1,0 +1,235 @@
+/**
+ * Benchmark 3: Briefbot on a large state (100,000 readers, 10,000 articles), once per
+ * reader-store shard count: 1 shard is plain lowdb with one file (before), 64 is the
+ * default (after), 256 shows the trend. Start-up and memory are the bot process's
+ * own; /subscribe goes through the real bot, whose reply waits for the disk.
+ */
+import { mkdir, readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { MemorySample, PlanTiming, StartResult, StoreProbe } from "./bot-process.js";
+import type { SubscribeLoadResult } from "./emulator-process.js";
+import {
+  articlesPathOf,
+  createBenchDir,
+  createSyntheticArticles,
+  readersDirOf,
+  seedLedger,
+  seedReaderState,
+  topicOf,
+  writeArticleFile,
+} from "./fixtures.js";
+import { type BenchOptions, withBenchProcesses, withBotProcess } from "./processes.js";
+import type { BenchResult, ResultRow } from "./report.js";
+import { formatBytes, formatCount, formatMs } from "./report.js";
+
+const TARGET_SUBSCRIBE_P99_MS = 50;
+const TARGET_STARTUP_MS = 2000;
+const TARGET_RSS_BYTES = 300 * 1024 * 1024;
+const FIRST_CHAT_ID = 10_000_000;
+/** The shard count the store uses by default; its row carries the verdicts. */
+const DEFAULT_SHARDS = 64;
+
+interface Sizes {
+  readers: number;
+  articles: number;
+  /** Articles the ledger has not seen yet: what the timed push run finds. */
+  newItems: number;
+  shardCounts: readonly number[];
+  /** /subscribe commands, each from a different reader, sent at `subscribeRate`. */
+  subscribes: number;
+  subscribeRatePerSecond: number;
+  /** Sequential changes straight on the store, for bytes written per change. */
+  probeChanges: number;
+}
+
+const FULL: Sizes = {
+  readers: 100_000,
+  articles: 10_000,
+  newItems: 20,
+  shardCounts: [1, 64, 256],
+  subscribes: 1000,
+  subscribeRatePerSecond: 50,
+  probeChanges: 50,
+};
+const QUICK: Sizes = {
+  readers: 10_000,
+  articles: 1000,
+  newItems: 20,
+  shardCounts: [1, 64],
+  subscribes: 100,
+  subscribeRatePerSecond: 50,
+  probeChanges: 20,
+};
+
+interface ShardRun {
+  shards: number;
+  start: StartResult;
+  subscribe: SubscribeLoadResult;
+  afterLoad: MemorySample;
+  plan: PlanTiming;
+  peakRssBytes: number;
+  probe: StoreProbe;
+  stateBytes: number;
+}
+
+/** Reader i follows two topics; this one it does not follow, so subscribing changes state. */
+function unfollowedTopicOf(index: number) {
+  return topicOf(index + 1);
+}
+
+const readerTopics = (index: number) => [topicOf(index), topicOf(index + 4)];
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
+  return total;
+}
+
+/** Evenly spread readers, so every shard takes its share of the changes. */
+function spreadIndexes(count: number, readers: number): number[] {
+  const step = Math.max(1, Math.floor(readers / count));
+  return Array.from({ length: Math.min(count, readers) }, (_, k) => k * step);
+}
+
+async function prepare(dataDir: string, sizes: Sizes, shards: number): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  const articles = createSyntheticArticles(sizes.articles);
+  await writeArticleFile(articlesPathOf(dataDir), articles);
+  // The newest items (first in the list) are unknown to the ledger: a push run's work.
+  const cursor = await seedLedger(dataDir, articles.slice(sizes.newItems));
+  await seedReaderState(readersDirOf(dataDir), sizes.readers, shards, {
+    firstChatId: FIRST_CHAT_ID,
+    topicsOf: readerTopics,
+    cursor,
+  });
+}
+
+async function measureShards(
+  options: BenchOptions,
+  sizes: Sizes,
+  dataDir: string,
+  shards: number,
+): Promise<ShardRun> {
+  await prepare(dataDir, sizes, shards);
+  const stateBytes = await folderBytes(readersDirOf(dataDir));
+  const commands = spreadIndexes(sizes.subscribes, sizes.readers).map((index) => ({
+    chatId: FIRST_CHAT_ID + index,
+    text: `/subscribe ${unfollowedTopicOf(index)}`,
+  }));
+  const botRun = await withBenchProcesses(options, async (emulator, bot) => {
+    const { apiRoot } = await emulator.call("start", {});
+    const start = await bot.call("startBriefbot", { apiRoot, dataDir });
+    const subscribe = await emulator.call("runSubscribes", {
+      commands,
+      ratePerSecond: sizes.subscribeRatePerSecond,
+      timeoutMs: 5 * 60_000,
+    });
+    const afterLoad = await bot.call("memory", {});
+    const plan = await bot.call("timePlan", { dataDir });
+    const stopped = await bot.call("stop", {});
+    return { start, subscribe, afterLoad, plan, peakRssBytes: stopped.maxRssBytes };
+  });
+  // Other readers than the /subscribe ones, in a process of its own: no sockets, so
+  // every byte it writes is the store's.
+  const probeChats = spreadIndexes(sizes.probeChanges, sizes.readers).map(
+    (index) => FIRST_CHAT_ID + index + 1,
+  );
+  const probe = await withBotProcess(options, (bot) =>
+    bot.call("probeStore", { dataDir, chatIds: probeChats }),
+  );
+  return { shards, ...botRun, probe, stateBytes };
+}
+
+function verdictRows(run: ShardRun): ResultRow[] {
+  return [
+    {
+      metric: "Start-up (state loaded, taking updates)",
+      value: formatMs(run.start.startupMs),
+      target: `< ${formatMs(TARGET_STARTUP_MS)}`,
+      met: run.start.startupMs < TARGET_STARTUP_MS,
+    },
+    {
+      metric: "Resident memory after start-up",
+      value: formatBytes(run.start.memory.rssBytes),
+      target: `< ${formatBytes(TARGET_RSS_BYTES)}`,
+      met: run.start.memory.rssBytes < TARGET_RSS_BYTES,
+    },
+    {
+      metric: "Peak resident memory (start-up, /subscribe load, push plan)",
+      value: formatBytes(run.peakRssBytes),
+      target: `< ${formatBytes(TARGET_RSS_BYTES)}`,
+      met: run.peakRssBytes < TARGET_RSS_BYTES,
+    },
+    {
+      metric: "Durable /subscribe p99 (update → reply)",
+      value: formatMs(run.subscribe.latency.p99Ms),
+      target: `≤ ${formatMs(TARGET_SUBSCRIBE_P99_MS)}`,
+      met: run.subscribe.latency.p99Ms <= TARGET_SUBSCRIBE_P99_MS,
+    },
+    { metric: "Durable /subscribe p50", value: formatMs(run.subscribe.latency.p50Ms) },
+    {
+      metric: "Bytes written per subscription change",
+      value: formatBytes(run.probe.bytesPerChange),
+    },
+    { metric: "State size (reader files)", value: formatBytes(run.stateBytes) },
+    {
+      metric: `Push plan: ledger sync + who gets what (${run.plan.newItems} new items)`,
+      value: `${formatMs(run.plan.syncMs)} + ${formatMs(run.plan.planMs)}`,
+    },
+    {
+      metric: "Push plan result",
+      value: `${formatCount(run.plan.pushesPlanned)} pushes to ${formatCount(run.plan.readersPlanned)} readers`,
+    },
+  ];
+}
+
+/** The before/after table: one column per shard count. */
+function comparisonRows(runs: readonly ShardRun[]): string {
+  const header = `| Shards | ${runs.map((run) => String(run.shards)).join(" | ")} |`;
+  const line = (label: string, value: (run: ShardRun) => string) =>
+    `| ${label} | ${runs.map(value).join(" | ")} |`;
+  return [
+    header,
+    `| --- | ${runs.map(() => "---").join(" | ")} |`,
+    line("Start-up", (run) => formatMs(run.start.startupMs)),
+    line("RSS after start-up", (run) => formatBytes(run.start.memory.rssBytes)),
+    line("Peak RSS", (run) => formatBytes(run.peakRssBytes)),
+    line("/subscribe p50 (bot)", (run) => formatMs(run.subscribe.latency.p50Ms)),
+    line("/subscribe p99 (bot)", (run) => formatMs(run.subscribe.latency.p99Ms)),
+    line("Store change p99 (store alone, one at a time)", (run) => formatMs(run.probe.p99Ms)),
+    line("Bytes written per change", (run) => formatBytes(run.probe.bytesPerChange)),
+    line("State size", (run) => formatBytes(run.stateBytes)),
+  ].join("\n");
+}
+
+export async function runScaleBench(options: BenchOptions): Promise<BenchResult> {
+  const sizes = options.quick ? QUICK : FULL;
+  const dir = await createBenchDir("scale");
+  try {
+    const runs: ShardRun[] = [];
+    for (const shards of sizes.shardCounts) {
+      runs.push(await measureShards(options, sizes, join(dir.path, `shards-${shards}`), shards));
+    }
+    const main = runs.find((run) => run.shards === DEFAULT_SHARDS) ?? runs.at(-1);
+    if (main === undefined) throw new Error("no shard count measured");
+    const failures = runs
+      .filter((run) => run.subscribe.replied !== run.subscribe.sent)
+      .map(
+        (run) =>
+          `${run.shards} shard(s): ${run.subscribe.sent - run.subscribe.replied} /subscribe commands got no reply.`,
+      );
+    return {
+      title: "3. Scale",
+      setup:
+        `${formatCount(sizes.readers)} readers (two topics each) and ${formatCount(sizes.articles)} articles, ` +
+        `${sizes.newItems} of them new to the push ledger. ${formatCount(sizes.subscribes)} /subscribe ` +
+        `from different readers at ${sizes.subscribeRatePerSecond}/s (open loop), each a real change. ` +
+        `Verdicts for the default ${main.shards} shards; the comparison below is before (1 shard = one lowdb file) and after.\n\n` +
+        comparisonRows(runs),
+      rows: verdictRows(main),
+      failures,
+    };
+  } finally {
+    await dir.remove();
+  }
+}
