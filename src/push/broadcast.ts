@@ -315,8 +315,12 @@ export async function runBroadcast(
       logger.error({ err: error, chatId: job.chatId }, "push could not be rendered; skipped");
       result.failed += 1;
       stats.count("failed", clock.now());
-      const item = job.plan.items[job.next];
-      if (job.plan.kind === "instant" && item) {
+      const { plan } = job;
+      const item = plan.items[job.next];
+      if (plan.kind === "digest") {
+        // The day's digest cannot be built: mark the day served rather than fail daily.
+        track(readers.update(job.chatId, withProgress(plan.finalCursor, plan.localDate)));
+      } else if (item) {
         job.durable = track(readers.update(job.chatId, withProgress(item.seq, undefined)));
         job.next += 1;
         requeue(job, performance.now());

@@ -28,6 +28,11 @@ export interface JsonArticleLedger extends ArticleLedger {
 export interface JsonArticleLedgerOptions {
   /** e.g. <dataDir>/state/ledger.json; its folder is created when missing. */
   path: string;
+  /**
+   * Numbers handed out stay above this (the highest reader cursor), so a ledger that
+   * was lost and started afresh never numbers new items below old cursors.
+   */
+  floorSeq?: number;
 }
 
 function isLedgerData(value: unknown): value is LedgerData {
@@ -68,6 +73,7 @@ export async function createJsonArticleLedger(
     );
   }
   const data = db.data;
+  data.maxSeq = Math.max(data.maxSeq, options.floorSeq ?? 0);
   // A sync that finds nothing new must still wait for an earlier sync's write: the
   // numbers it hands back are only safe to push once they are on disk.
   let durable: Promise<void> = Promise.resolve();

@@ -59,7 +59,7 @@ export function formatMinuteOfDay(minute: MinuteOfDay): string {
 
 /** Reads "22:00", "7:30" or "7" into a minute of the day; undefined when it is not a time. */
 export function parseMinuteOfDay(value: string): MinuteOfDay | undefined {
-  const match = /^(\d{1,2})(?:[:h.](\d{2}))?$/i.exec(value.trim());
+  const match = /^(\d{1,2})(?:[:h.](\d{2})?)?$/i.exec(value.trim());
   if (!match) return undefined;
   const hours = Number(match[1]);
   const minutes = match[2] === undefined ? 0 : Number(match[2]);

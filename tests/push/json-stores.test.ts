@@ -45,6 +45,15 @@ describe("article ledger", () => {
     expect(ledger.entry("a")).toMatchObject({ seq: 1, withdrawnAt: "2026-11-03T00:00:00.000Z" });
   });
 
+  it("should number items above readers' cursors when a lost ledger starts afresh", async () => {
+    const ledger = await createJsonArticleLedger({ path: join(dir, "ledger.json"), floorSeq: 40 });
+    await ledger.sync([makeArticle("old", ["ai"])], new Date());
+    expect(ledger.entry("old")?.seq).toBe(41);
+    await ledger.sync([makeArticle("old", ["ai"]), makeArticle("new", ["ai"])], new Date());
+    expect(ledger.entry("new")).toMatchObject({ seq: 42 });
+    expect(ledger.entry("new")?.firstSeenAt).not.toBe(BASELINE_SEEN_AT);
+  });
+
   it("should refuse a damaged ledger with a message saying what to do", async () => {
     const path = join(dir, "ledger.json");
     await writeFile(path, "{ not json");

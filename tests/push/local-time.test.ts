@@ -75,6 +75,7 @@ describe("local time rules", () => {
     expect(parseMinuteOfDay("22:30")).toBe(1350);
     expect(parseMinuteOfDay("7")).toBe(420);
     expect(parseMinuteOfDay("7h15")).toBe(435);
+    expect(parseMinuteOfDay("23h")).toBe(1380);
     expect(parseMinuteOfDay("24:00")).toBeUndefined();
     expect(parseMinuteOfDay("noon")).toBeUndefined();
     expect(formatMinuteOfDay(435)).toBe("07:15");

@@ -82,12 +82,13 @@ export async function createPushHarness(
     now?: string;
     articles?: readonly Article[];
     env?: Record<string, string>;
+    /** Send to this emulator (left open on close) instead of a new one. */
+    emulator?: BotApiEmulator;
   } = {},
 ): Promise<PushHarness> {
-  const emu = await createBotApiEmulator({
-    token: TEST_TOKEN,
-    limits: options.limits ?? TEST_LIMITS,
-  });
+  const emu =
+    options.emulator ??
+    (await createBotApiEmulator({ token: TEST_TOKEN, limits: options.limits ?? TEST_LIMITS }));
   const dataDir = await mkdtemp(join(tmpdir(), "briefbot-push-"));
   const articlesPath = join(dataDir, "articles.json");
   await writeFile(articlesPath, JSON.stringify({ articles: options.articles ?? [] }));
@@ -176,7 +177,7 @@ export async function createPushHarness(
     },
     async close() {
       await harness.side.close();
-      await emu.close();
+      if (options.emulator === undefined) await emu.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

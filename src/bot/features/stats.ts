@@ -1,0 +1,111 @@
+import { Composer } from "grammy";
+import { escapeHtml } from "../../briefs/html.js";
+import type { Locale } from "../../locales.js";
+import type { Reader } from "../../readers/reader.js";
+import { TOPIC_IDS, type TopicId } from "../../topics/catalog.js";
+import type { Context } from "../context.js";
+
+/** /stats: figures for the operators listed in ADMIN_IDS; to anyone else it does not exist. */
+export interface ReaderFigures {
+  active: number;
+  inactive: number;
+  byReason: { blocked: number; "chat-not-found": number; stopped: number };
+  activeByLocale: Record<Locale, number>;
+  byTopic: Record<TopicId, { active: Record<Locale, number>; inactive: number }>;
+}
+
+export function countReaders(readers: Iterable<Reader>): ReaderFigures {
+  const figures: ReaderFigures = {
+    active: 0,
+    inactive: 0,
+    byReason: { blocked: 0, "chat-not-found": 0, stopped: 0 },
+    activeByLocale: { en: 0, fr: 0 },
+    byTopic: Object.fromEntries(
+      TOPIC_IDS.map((topic) => [topic, { active: { en: 0, fr: 0 }, inactive: 0 }]),
+    ) as ReaderFigures["byTopic"],
+  };
+  for (const reader of readers) {
+    if (reader.active) {
+      figures.active += 1;
+      figures.activeByLocale[reader.locale] += 1;
+    } else {
+      figures.inactive += 1;
+      figures.byReason[reader.inactiveReason ?? "stopped"] += 1;
+    }
+    for (const topic of TOPIC_IDS) {
+      if (reader.topics[topic] === undefined) continue;
+      const counts = figures.byTopic[topic];
+      if (reader.active) counts.active[reader.locale] += 1;
+      else counts.inactive += 1;
+    }
+  }
+  return figures;
+}
+
+const ONE_DECIMAL = (value: number) => Math.round(value * 10) / 10;
+
+function statsText(ctx: Context, locale: string): string {
+  const { readers, pushStats, clock, config } = ctx.deps;
+  const figures = countReaders(readers.all());
+  const lines = [
+    ctx.t("stats-title"),
+    ctx.t("stats-readers", {
+      active: figures.active,
+      inactive: figures.inactive,
+      blocked: figures.byReason.blocked,
+      notFound: figures.byReason["chat-not-found"],
+      stopped: figures.byReason.stopped,
+    }),
+    ctx.t("stats-languages", { en: figures.activeByLocale.en, fr: figures.activeByLocale.fr }),
+    "",
+    ctx.t("stats-topics-title"),
+    ...TOPIC_IDS.map((topic) => {
+      const counts = figures.byTopic[topic];
+      return escapeHtml(
+        ctx.t("stats-topic-line", {
+          topic: ctx.t(`topic-${topic}`),
+          en: counts.active.en,
+          fr: counts.active.fr,
+          inactive: counts.inactive,
+        }),
+      );
+    }),
+    "",
+  ];
+  const day = pushStats.lastDay(clock.now());
+  lines.push(ctx.t("stats-pushes", { sent: day.sent, failed: day.failed }));
+  const run = pushStats.lastRun();
+  if (run === undefined) {
+    lines.push(ctx.t("stats-no-run"));
+  } else {
+    const when = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: config.push.timeZone,
+      timeZoneName: "short",
+    }).format(new Date(run.startedAt));
+    lines.push(
+      ctx.t("stats-last-run", {
+        when,
+        duration: ONE_DECIMAL(run.durationMs / 1000),
+        sent: run.sent,
+        failed: run.failed,
+        rate: ONE_DECIMAL(run.rate),
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+const composer = new Composer<Context>();
+
+composer.chatType("private").command("stats", async (ctx, next) => {
+  // Not an admin: behave as if the command did not exist (the fallback answers).
+  if (!ctx.deps.config.adminIds.includes(ctx.from.id)) return next();
+  await ctx.reply(statsText(ctx, await ctx.i18n.getLocale()), { parse_mode: "HTML" });
+});
+
+export { composer as statsFeature };

@@ -1,0 +1,90 @@
+import { join } from "node:path";
+import type { ArticleStore } from "../articles/article-store.js";
+import type { Clock } from "../clock.js";
+import type { Config } from "../config.js";
+import type { Logger } from "../logger.js";
+import type { ReaderStore } from "../readers/reader-store.js";
+import { createJsonArticleLedger, type JsonArticleLedger } from "./json-article-ledger.js";
+import { createJsonPushStats, type PushStatsRecorder } from "./json-push-stats.js";
+import { createPushApi } from "./push-api.js";
+import type { Translator } from "./push-messages.js";
+import { createPushRunner, type PushRunner } from "./push-runner.js";
+import { createPushScheduler } from "./push-scheduler.js";
+
+export interface PushServiceOptions {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  i18n: Translator;
+  articles: ArticleStore;
+  readers: ReaderStore;
+}
+
+/** Scheduled pushes, assembled: what app.ts needs from src/push/. */
+export interface PushService {
+  /** For BotDeps.ledger (new readers start at its maxSeq). */
+  ledger: JsonArticleLedger;
+  /** For BotDeps.pushStats (/stats). */
+  stats: PushStatsRecorder;
+  runner: PushRunner;
+  /** Starts the PUSH_CRON schedule. */
+  start(): void;
+  /** No more ticks; a broadcast in progress stops cleanly (cursors saved). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the push state in <dataDir>/state/ and keeps the ledger in step with the
+ * article store: an article is "new" from the moment the store loads it, so a reader
+ * who subscribes a minute after it appeared does not get it pushed.
+ */
+export async function createPushService(options: PushServiceOptions): Promise<PushService> {
+  const { config, clock, articles } = options;
+  const logger = options.logger.child({ component: "push" });
+  const stateDir = join(config.dataDir, "state");
+  let highestCursor = 0;
+  for (const reader of options.readers.all())
+    highestCursor = Math.max(highestCursor, reader.cursor);
+  const ledger = await createJsonArticleLedger({
+    path: join(stateDir, "ledger.json"),
+    floorSeq: highestCursor,
+  });
+  const stats = await createJsonPushStats({ path: join(stateDir, "push-stats.json") });
+  await ledger.sync(articles.list(), clock.now());
+  const stopSyncing = articles.onChange((list) => {
+    ledger
+      .sync(list, clock.now())
+      .catch((error: unknown) => logger.error({ err: error }, "article ledger not saved"));
+  });
+
+  const runner = createPushRunner({
+    config,
+    logger,
+    clock,
+    api: createPushApi(config),
+    i18n: options.i18n,
+    articles,
+    readers: options.readers,
+    ledger,
+    stats,
+  });
+  const scheduler = createPushScheduler({
+    cron: config.push.cron,
+    timeZone: config.push.timeZone,
+    onTick: () => runner.run(),
+    logger,
+  });
+
+  return {
+    ledger,
+    stats,
+    runner,
+    start: () => scheduler.start(),
+    async stop() {
+      stopSyncing();
+      await scheduler.stop();
+      await runner.stop();
+      await stats.save(clock.now());
+    },
+  };
+}
