@@ -10,7 +10,7 @@ import { Bot } from "grammy";
 import { type App, createApp } from "../src/app.js";
 import { createFileArticleStore } from "../src/articles/article-store.js";
 import { systemClock } from "../src/clock.js";
-import { type Config, createConfig } from "../src/config.js";
+import { type Config, createConfig, type LogLevel } from "../src/config.js";
 import { createI18n } from "../src/i18n.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { LOCALES_DIR } from "../src/paths.js";
@@ -57,6 +57,10 @@ export interface PlanTiming {
 }
 
 export interface StoreProbe {
+  /** Loading and validating articles.json alone. */
+  articlesLoadMs: number;
+  /** Loading every reader file alone. */
+  readersLoadMs: number;
   changes: number;
   /** write(2) bytes of this process per change (/proc/self/io wchar); NaN off Linux. */
   bytesPerChange: number;
@@ -87,13 +91,15 @@ export type BotProcessApi = {
   memory(params: Record<string, never>): Promise<MemorySample>;
   /** The work a push run does before its first send, on the running bot's stores. */
   timePlan(params: { dataDir: string }): Promise<PlanTiming>;
-  /** Sequential durable changes straight on the reader store (no bot, no sockets). */
+  /** Loads the stores alone, then makes sequential durable changes (no bot, no sockets). */
   probeStore(params: { dataDir: string; chatIds: readonly number[] }): Promise<StoreProbe>;
   runPush(params: BotEnv): Promise<PushRunResult>;
   stop(params: Record<string, never>): Promise<MemorySample>;
 };
 
 const KEPT_PROBLEMS = 3;
+/** Production logs every update at info; benchmarks keep warnings and errors only. */
+const BENCH_LOG_LEVEL: LogLevel = "warn";
 
 function sampleMemory(): MemorySample {
   const usage = process.memoryUsage();
@@ -117,12 +123,12 @@ function writtenBytes(): number {
 }
 
 /** A logger that counts warnings and keeps the first few, instead of printing thousands. */
-function createCountingLogger(config: Config) {
+function createCountingLogger() {
   const problems: string[] = [];
   let lines = 0;
   const logger: Logger = createLogger({
-    level: config.logLevel,
-    secrets: [config.botToken],
+    level: BENCH_LOG_LEVEL,
+    secrets: [BENCH_TOKEN],
     write: (line) => {
       lines += 1;
       if (problems.length < KEPT_PROBLEMS) problems.push(line.trim());
@@ -136,7 +142,7 @@ function benchConfig({ apiRoot, dataDir, env }: BotEnv): Config {
     BOT_TOKEN: BENCH_TOKEN,
     TELEGRAM_API_ROOT: apiRoot,
     DATA_DIR: dataDir,
-    LOG_LEVEL: "warn",
+    LOG_LEVEL: BENCH_LOG_LEVEL,
     ...env,
   });
 }
@@ -157,7 +163,7 @@ function serve(): void {
       const started = performance.now();
       const config = benchConfig(params);
       app = await createApp(config, {
-        logger: createCountingLogger(config).logger,
+        logger: createCountingLogger().logger,
         clock: systemClock,
         localesDir: LOCALES_DIR,
         botInfo: BENCH_BOT_INFO,
@@ -203,7 +209,16 @@ function serve(): void {
     },
 
     async probeStore({ dataDir, chatIds }) {
+      const articlesStarted = performance.now();
+      const articles = await createFileArticleStore({
+        path: articlesPathOf(dataDir),
+        logger: createCountingLogger().logger,
+        watch: false,
+      });
+      const readersStarted = performance.now();
       const store = await createJsonReaderStore({ dir: readersDirOf(dataDir) });
+      const loaded = performance.now();
+      articles.close();
       const latencies: number[] = [];
       const before = writtenBytes();
       for (const chatId of chatIds) {
@@ -215,6 +230,8 @@ function serve(): void {
       }
       const written = writtenBytes() - before;
       return {
+        articlesLoadMs: readersStarted - articlesStarted,
+        readersLoadMs: loaded - readersStarted,
         changes: chatIds.length,
         bytesPerChange: written / chatIds.length,
         p50Ms: percentile(latencies, 50),
@@ -224,7 +241,7 @@ function serve(): void {
 
     async runPush(params) {
       const config = benchConfig(params);
-      const { logger, count, problems } = createCountingLogger(config);
+      const { logger, count, problems } = createCountingLogger();
       const i18n = createI18n(LOCALES_DIR, () => undefined);
       const articles = await createFileArticleStore({
         path: articlesPathOf(params.dataDir),

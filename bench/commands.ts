@@ -164,6 +164,10 @@ export async function runCommandsBench(options: BenchOptions): Promise<BenchResu
           target: `≥ ${formatPercent(TARGET_RATIO)}`,
           met: ratio >= TARGET_RATIO,
         },
+        {
+          metric: "Briefbot / bare grammY bot CPU per command",
+          value: `${(briefbot.botCpuMsPerCommand / bare.botCpuMsPerCommand).toFixed(1)} ×`,
+        },
         { metric: "Briefbot peak RSS", value: formatBytes(briefbot.peakRssBytes) },
         { metric: "bare grammY peak RSS", value: formatBytes(bare.peakRssBytes) },
       ],

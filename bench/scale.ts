@@ -192,11 +192,20 @@ function comparisonRows(runs: readonly ShardRun[]): string {
     header,
     `| --- | ${runs.map(() => "---").join(" | ")} |`,
     line("Start-up", (run) => formatMs(run.start.startupMs)),
+    line(
+      "… of which loading articles / readers (measured alone)",
+      (run) => `${formatMs(run.probe.articlesLoadMs)} / ${formatMs(run.probe.readersLoadMs)}`,
+    ),
     line("RSS after start-up", (run) => formatBytes(run.start.memory.rssBytes)),
-    line("Peak RSS", (run) => formatBytes(run.peakRssBytes)),
+    line("RSS after the /subscribe load", (run) => formatBytes(run.afterLoad.rssBytes)),
+    line("Peak RSS before the push plan", (run) => formatBytes(run.afterLoad.maxRssBytes)),
+    line("Peak RSS (whole life, push plan included)", (run) => formatBytes(run.peakRssBytes)),
     line("/subscribe p50 (bot)", (run) => formatMs(run.subscribe.latency.p50Ms)),
     line("/subscribe p99 (bot)", (run) => formatMs(run.subscribe.latency.p99Ms)),
-    line("Store change p99 (store alone, one at a time)", (run) => formatMs(run.probe.p99Ms)),
+    line(
+      "Store change p50 / p99 (store alone, one at a time)",
+      (run) => `${formatMs(run.probe.p50Ms)} / ${formatMs(run.probe.p99Ms)}`,
+    ),
     line("Bytes written per change", (run) => formatBytes(run.probe.bytesPerChange)),
     line("State size", (run) => formatBytes(run.stateBytes)),
   ].join("\n");
