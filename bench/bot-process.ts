@@ -15,10 +15,9 @@ import { createI18n } from "../src/i18n.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { LOCALES_DIR } from "../src/paths.js";
 import { createJsonArticleLedger } from "../src/push/json-article-ledger.js";
-import { createJsonPushStats } from "../src/push/json-push-stats.js";
 import { planPushes } from "../src/push/plan.js";
-import { createPushApi } from "../src/push/push-api.js";
-import { createPushRunner, type PushReport } from "../src/push/push-runner.js";
+import type { PushReport } from "../src/push/push-runner.js";
+import { createPushService } from "../src/push/push-service.js";
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
 import { serveParent } from "./child.js";
 import {
@@ -26,7 +25,6 @@ import {
   BENCH_BOT_INFO,
   BENCH_TOKEN,
   ledgerPathOf,
-  pushStatsPathOf,
   readersDirOf,
 } from "./fixtures.js";
 import { percentile } from "./report.js";
@@ -248,20 +246,19 @@ function serve(): void {
         logger,
         watch: false,
       });
-      const runner = createPushRunner({
+      // The push engine as production assembles it (ledger, stats, runner), minus the schedule.
+      const push = await createPushService({
         config,
         logger,
         clock: systemClock,
-        api: createPushApi(config),
         i18n,
         articles,
         readers: await createJsonReaderStore({ dir: readersDirOf(params.dataDir) }),
-        ledger: await createJsonArticleLedger({ path: ledgerPathOf(params.dataDir) }),
-        stats: await createJsonPushStats({ path: pushStatsPathOf(params.dataDir) }),
       });
       const cpuBefore = process.cpuUsage();
-      const report = await runner.run();
+      const report = await push.runner.run();
       const cpu = process.cpuUsage(cpuBefore);
+      await push.stop();
       articles.close();
       if ("skipped" in report) throw new Error("the push run was skipped");
       return {

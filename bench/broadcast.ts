@@ -127,7 +127,7 @@ export async function runBroadcastBench(options: BenchOptions): Promise<BenchRes
         `${formatCount(sizes.readers)} readers, one topic each; ${fresh.length} new items ` +
         `(${sizes.itemsPerTopic} per topic) owe ${formatCount(owed)} pushes. Emulator limits ` +
         `${formatCount(sizes.botWidePerSecond)} messages/s bot-wide and ${sizes.perChatPerSecond}/s per chat, ` +
-        "and the bot is configured with the same. One push run (createPushRunner) in the bot process, " +
+        "and the bot is configured with the same. One push run (createPushService's runner) in the bot process, " +
         "the emulator in another.",
       rows: [
         {

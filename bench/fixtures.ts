@@ -146,10 +146,6 @@ export function ledgerPathOf(dataDir: string): string {
   return join(stateDirOf(dataDir), "ledger.json");
 }
 
-export function pushStatsPathOf(dataDir: string): string {
-  return join(stateDirOf(dataDir), "push-stats.json");
-}
-
 export function readersDirOf(dataDir: string): string {
   return join(dataDir, "readers");
 }
