@@ -10,6 +10,7 @@ import type { PushStatsRecorder } from "./json-push-stats.js";
 import { isQuietAt } from "./local-time.js";
 import { createPacingGate, type SendPermit } from "./pacing-gate.js";
 import { isPushFor, type PushItem, type ReaderPlan } from "./plan.js";
+import { type ProgressJournal, withProgress } from "./progress-journal.js";
 import {
   createPushRenderer,
   type DigestPart,
@@ -28,6 +29,8 @@ export interface BroadcastDeps {
   clock: Clock;
   logger: Logger;
   stats: PushStatsRecorder;
+  /** Where each delivery is recorded before the chat's next send. */
+  journal: ProgressJournal;
 }
 
 export interface BroadcastTuning {
@@ -69,10 +72,6 @@ const MAX_WORKERS = 512;
 // The per-chat gap is measured from the previous answer, which came after Telegram
 // counted the request; the margin covers clock rounding at the window's edge.
 const CHAT_MARGIN_MS = 5;
-// Cursor writes wait this long to be written together: the reader store then rewrites
-// each shard once per batch rather than once per send. A chat's next send is a whole
-// per-chat interval away, so the wait never delays it (it is capped to a quarter of it).
-const MAX_COMMIT_DELAY_MS = 200;
 
 interface Outgoing {
   html: string;
@@ -94,24 +93,10 @@ interface ChatJob extends ReadyEntry {
   durable: Promise<boolean>;
 }
 
-function withProgress(cursor: number, digestDate: string | undefined) {
-  return (reader: Reader | undefined): Reader | undefined => {
-    if (reader === undefined) return undefined;
-    const moves = reader.cursor < cursor;
-    const serves = digestDate !== undefined && reader.lastDigestOn !== digestDate;
-    if (!moves && !serves) return undefined;
-    return {
-      ...reader,
-      cursor: Math.max(reader.cursor, cursor),
-      ...(serves ? { lastDigestOn: digestDate } : {}),
-    };
-  };
-}
-
 /**
  * Sends a plan's messages within Telegram's limits and records each delivery in the
- * reader's cursor. A chat's next message waits until the previous cursor is on disk,
- * so a crash leaves at most one delivered-but-unrecorded message per reader.
+ * progress journal. A chat's next message waits until the previous record is on
+ * disk, so a crash leaves at most one delivered-but-unrecorded message per reader.
  */
 export async function runBroadcast(
   plans: readonly ReaderPlan[],
@@ -141,31 +126,15 @@ export async function runBroadcast(
     return settled;
   };
 
-  // Delivered cursors waiting to be written in the next batch.
-  type Delivered = { chatId: number; cursor: number; digestDate?: string };
-  let batch: (Delivered & { done: (ok: boolean) => void })[] = [];
-  let batchTimer: NodeJS.Timeout | undefined;
-  const commitDelayMs = Math.min(MAX_COMMIT_DELAY_MS, chatIntervalMs / 4);
-  const writeBatch = () => {
-    batchTimer = undefined;
-    const due = batch;
-    batch = [];
-    // All in one tick: the store's group commit makes this one write per shard.
-    for (const { chatId, cursor, digestDate, done } of due) {
-      void track(readers.update(chatId, withProgress(cursor, digestDate))).then(done);
-    }
-  };
-  /** Records a delivery; resolves with false when it could not be saved. */
-  const commit = (chatId: number, cursor: number, digestDate?: string): Promise<boolean> =>
-    new Promise((done) => {
-      batch.push({ chatId, cursor, digestDate, done });
-      batchTimer ??= setTimeout(writeBatch, commitDelayMs);
-    });
-
   for (const plan of plans) {
     if (plan.kind === "advance" || (plan.kind === "digest" && plan.items.length === 0)) {
       const digestDate = plan.kind === "digest" ? plan.localDate : undefined;
-      track(readers.update(plan.chatId, withProgress(plan.finalCursor, digestDate)));
+      track(
+        readers.update(
+          plan.chatId,
+          withProgress({ cursor: plan.finalCursor, digestDate: digestDate }),
+        ),
+      );
       continue;
     }
     queue.push({
@@ -270,7 +239,10 @@ export async function runBroadcast(
       job.parts = items.length === 0 ? [] : renderDigest(items, reader, deps.i18n, clock.now());
       if (job.parts.length === 0) {
         job.durable = track(
-          readers.update(job.chatId, withProgress(plan.finalCursor, plan.localDate)),
+          readers.update(
+            job.chatId,
+            withProgress({ cursor: plan.finalCursor, digestDate: plan.localDate }),
+          ),
         );
       }
     }
@@ -319,9 +291,14 @@ export async function runBroadcast(
       const item = plan.items[job.next];
       if (plan.kind === "digest") {
         // The day's digest cannot be built: mark the day served rather than fail daily.
-        track(readers.update(job.chatId, withProgress(plan.finalCursor, plan.localDate)));
+        track(
+          readers.update(
+            job.chatId,
+            withProgress({ cursor: plan.finalCursor, digestDate: plan.localDate }),
+          ),
+        );
       } else if (item) {
-        job.durable = track(readers.update(job.chatId, withProgress(item.seq, undefined)));
+        job.durable = track(readers.update(job.chatId, withProgress({ cursor: item.seq })));
         job.next += 1;
         requeue(job, performance.now());
       }
@@ -360,7 +337,10 @@ export async function runBroadcast(
           "Telegram rejected a push message (a rendering bug); it is skipped for this reader",
         );
       }
-      job.durable = commit(job.chatId, outgoing.cursor, outgoing.digestDate);
+      job.durable = deps.journal.record(job.chatId, {
+        cursor: outgoing.cursor,
+        ...(outgoing.digestDate ? { digestDate: outgoing.digestDate } : {}),
+      });
       job.next += 1;
       job.attempts = 0;
       job.rateLimitWaits = 0;
@@ -432,8 +412,6 @@ export async function runBroadcast(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", stop);
-    clearTimeout(batchTimer);
-    writeBatch();
     await Promise.all(writes);
   }
   return result;

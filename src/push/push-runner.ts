@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Api } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
@@ -9,10 +10,11 @@ import { type BroadcastTuning, DEFAULT_BROADCAST_TUNING, runBroadcast } from "./
 import type { JsonArticleLedger } from "./json-article-ledger.js";
 import type { PushStatsRecorder } from "./json-push-stats.js";
 import { planPushes } from "./plan.js";
+import { openProgressJournal, type ProgressJournal } from "./progress-journal.js";
 import type { Translator } from "./push-messages.js";
 
 export interface PushDeps {
-  config: Pick<Config, "push">;
+  config: Pick<Config, "push" | "dataDir">;
   logger: Logger;
   /** Every "now" decision (new items, quiet hours, digests); pacing uses real timers. */
   clock: Clock;
@@ -55,6 +57,11 @@ export interface PushRunner {
   stop(): Promise<void>;
 }
 
+/** The delivery log of the run in progress (see progress-journal.ts). */
+export function progressJournalPathOf(dataDir: string): string {
+  return join(dataDir, "state", "push-progress.log");
+}
+
 // Stats are counted in memory; saving now and then bounds what a crash loses.
 const STATS_SAVE_INTERVAL_MS = 5_000;
 
@@ -64,6 +71,18 @@ export function createPushRunner(deps: PushDeps): PushRunner {
   let controller: AbortController | undefined;
 
   async function execute(signal: AbortSignal): Promise<PushReport> {
+    const journal = await openProgressJournal(progressJournalPathOf(deps.config.dataDir));
+    try {
+      // Progress a crashed run left in the journal goes into the reader store first.
+      await journal.settle(deps.readers);
+      return await broadcastOnce(journal, signal);
+    } finally {
+      await journal.settle(deps.readers);
+      await journal.close();
+    }
+  }
+
+  async function broadcastOnce(journal: ProgressJournal, signal: AbortSignal): Promise<PushReport> {
     const startedAt = clock.now();
     const started = performance.now();
     const newItems = await deps.ledger.sync(deps.articles.list(), startedAt);
@@ -87,7 +106,7 @@ export function createPushRunner(deps: PushDeps): PushRunner {
     try {
       result = await runBroadcast(
         plan.readers,
-        deps,
+        { ...deps, journal },
         {
           ...DEFAULT_BROADCAST_TUNING,
           ...deps.tuning,
@@ -96,6 +115,8 @@ export function createPushRunner(deps: PushDeps): PushRunner {
         },
         signal,
       );
+      // Cursors into the reader store before the run counts as done.
+      await journal.settle(deps.readers);
     } finally {
       clearInterval(saver);
     }

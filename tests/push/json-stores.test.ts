@@ -1,9 +1,12 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BASELINE_SEEN_AT, createJsonArticleLedger } from "../../src/push/json-article-ledger.js";
 import { createJsonPushStats } from "../../src/push/json-push-stats.js";
+import { openProgressJournal } from "../../src/push/progress-journal.js";
+import { createJsonReaderStore } from "../../src/readers/json-reader-store.js";
+import { createReader } from "../../src/readers/reader.js";
 import { makeArticle } from "./push-harness.js";
 
 let dir: string;
@@ -81,5 +84,34 @@ describe("push stats", () => {
     const reopened = await createJsonPushStats({ path });
     expect(reopened.lastDay(new Date("2026-11-28T09:30:00Z"))).toEqual({ sent: 5, failed: 1 });
     expect(reopened.lastRun()).toEqual(run);
+  });
+});
+
+describe("progress journal", () => {
+  it("should replay what a killed run recorded, ignoring a line cut short, then empty itself", async () => {
+    const path = join(dir, "state", "push-progress.log");
+    const readers = await createJsonReaderStore({ dir: join(dir, "readers"), shards: 2 });
+    for (const chatId of [1, 2, 3]) {
+      await readers.update(chatId, () => createReader(chatId, "en", new Date(), 10));
+    }
+    const crashed = await openProgressJournal(path);
+    expect(await crashed.record(1, { cursor: 12 })).toBe(true);
+    expect(await crashed.record(1, { cursor: 14 })).toBe(true);
+    expect(await crashed.record(2, { cursor: 15, digestDate: "2026-11-28" })).toBe(true);
+    await crashed.close(); // the process dies here, before settling
+    await appendFile(path, "3 99"); // a record whose write was cut short
+
+    const next = await openProgressJournal(path);
+    await next.settle(readers);
+    expect(readers.get(1)).toMatchObject({ cursor: 14 });
+    expect(readers.get(2)).toMatchObject({ cursor: 15, lastDigestOn: "2026-11-28" });
+    expect(readers.get(3)).toMatchObject({ cursor: 10 });
+    expect(await readFile(path, "utf8")).toBe("");
+
+    // Settling again, or an older record, never moves a reader back.
+    await next.record(1, { cursor: 13 });
+    await next.settle(readers);
+    await next.close();
+    expect(readers.get(1)?.cursor).toBe(14);
   });
 });
