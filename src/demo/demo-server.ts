@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { BotCommand } from "grammy/types";
 import { ArticleFileError } from "../articles/schema.js";
 import { type Clock, systemClock } from "../clock.js";
+import { ARTICLES_FILE_NAME } from "../config.js";
 import type { BotApiEmulator, EmulatedMessage, EmulatedUser } from "../emulator/index.js";
 import { isLocale, type Locale } from "../locales.js";
 import { resolveCommandMenu } from "./command-menu.js";
@@ -77,7 +78,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const { emulator } = options;
   const clock = options.clock ?? systemClock;
   const samples = options.samples ?? SAMPLE_ARTICLES;
-  const storePath = join(options.dataDir, "articles.json");
+  const storePath = join(options.dataDir, ARTICLES_FILE_NAME);
   const reader: DemoReader = { ...(options.reader ?? DEFAULT_DEMO_READER) };
   let user = emulateReader();
   let nextSample = 0;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type App, createApp } from "../app.js";
 import { systemClock } from "../clock.js";
-import { createConfig, type LogLevel } from "../config.js";
+import { ARTICLES_FILE_NAME, createConfig, type LogLevel } from "../config.js";
 import { createBotApiEmulator } from "../emulator/index.js";
 import type { BotApiEmulator } from "../emulator/types.js";
 import { createLogger, type Logger } from "../logger.js";
@@ -59,7 +59,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   try {
     const dataDir = await mkdtemp(join(tmpdir(), "briefbot-demo-"));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-    await copyFile(SAMPLE_STORE_PATH, join(dataDir, "articles.json"));
+    await copyFile(SAMPLE_STORE_PATH, join(dataDir, ARTICLES_FILE_NAME));
 
     const emulator = await createBotApiEmulator({
       token: DEMO_TOKEN,

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseArticleFile } from "../../src/articles/schema.js";
+import { ARTICLES_FILE_NAME } from "../../src/config.js";
 import { DEFAULT_DEMO_READER } from "../../src/demo/demo-server.js";
 import { MAX_BODY_BYTES } from "../../src/demo/json-body.js";
 import { SAMPLE_ARTICLES } from "../../src/demo/sample-articles.js";
@@ -33,14 +34,14 @@ async function errorOf(response: Response): Promise<string> {
 }
 
 async function readStore() {
-  const path = join(demo.dataDir, "articles.json");
-  return parseArticleFile(await readFile(path, "utf8"), "articles.json");
+  const path = join(demo.dataDir, ARTICLES_FILE_NAME);
+  return parseArticleFile(await readFile(path, "utf8"), ARTICLES_FILE_NAME);
 }
 
 describe("the demo API refuses bad input", () => {
   let storeAtStart: string;
   beforeAll(async () => {
-    storeAtStart = await readFile(join(demo.dataDir, "articles.json"), "utf8");
+    storeAtStart = await readFile(join(demo.dataDir, ARTICLES_FILE_NAME), "utf8");
   });
 
   const cases: [string, string, string, Record<string, string>, number, string][] = [
@@ -121,7 +122,7 @@ describe("the demo API refuses bad input", () => {
   it("loses nothing: after all that, the chat and the store are unchanged", async () => {
     expect(demo.emulator.chatMessages(chatId)).toEqual([]);
     expect(demo.emulator.callsOf("sendMessage")).toEqual([]);
-    expect(await readFile(join(demo.dataDir, "articles.json"), "utf8")).toBe(storeAtStart);
+    expect(await readFile(join(demo.dataDir, ARTICLES_FILE_NAME), "utf8")).toBe(storeAtStart);
   });
 });
 
