@@ -24,6 +24,8 @@ const EXIT_GRACE_MS = 5_000;
 
 export interface ChildClient<Api extends Handlers> {
   readonly pid: number | undefined;
+  /** Rejects if the child exits before close() was asked for (a crash). */
+  readonly crashed: Promise<never>;
   call<K extends keyof Api & string>(
     method: K,
     params: Parameters<Api[K]>[0],
@@ -52,9 +54,18 @@ export function startChild<Api extends Handlers>(
   let nextId = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let exited = false;
+  let closing = false;
+  let reportCrash: (error: Error) => void = () => {};
+  const crashed = new Promise<never>((_, reject) => {
+    reportCrash = reject;
+  });
+  crashed.catch(() => undefined);
   const exit = new Promise<void>((resolve) => {
     child.once("exit", (code, signal) => {
       exited = true;
+      if (!closing) {
+        reportCrash(new Error(`benchmark child ${entry.pathname} died (${code ?? signal})`));
+      }
       for (const waiter of pending.values()) {
         waiter.reject(new Error(`benchmark child ${entry.pathname} exited (${code ?? signal})`));
       }
@@ -72,6 +83,7 @@ export function startChild<Api extends Handlers>(
 
   return {
     pid: child.pid,
+    crashed,
     call(method, params, timeoutMs = DEFAULT_CALL_TIMEOUT_MS) {
       if (exited) return Promise.reject(new Error(`benchmark child already exited (${method})`));
       const id = nextId++;
@@ -94,6 +106,7 @@ export function startChild<Api extends Handlers>(
       });
     },
     async close() {
+      closing = true;
       if (exited) return;
       if (child.connected) child.disconnect();
       const timer = setTimeout(() => child.kill("SIGKILL"), EXIT_GRACE_MS);

@@ -51,6 +51,8 @@ export interface SubscribeLoadResult {
   replied: number;
   latency: LatencySummary;
   durationMs: number;
+  /** A few commands that got no reply, with what the bot last said in that chat. */
+  unanswered: { chatId: number; lastBotText: string | undefined }[];
 }
 
 export interface DeliveryReport {
@@ -86,6 +88,7 @@ export type EmulatorProcessApi = {
 };
 
 const ONE_SECOND_MS = 1000;
+const UNANSWERED_SAMPLE = 3;
 
 class Deadline {
   private readonly timer: NodeJS.Timeout;
@@ -128,6 +131,7 @@ function createReplyWaiter(emulator: BotApiEmulator) {
   return {
     /** Must be called before the update is sent; resolves with the reply's arrival time. */
     expect: (chatId: number) => new Promise<number>((resolve) => waiting.set(chatId, resolve)),
+    isWaiting: (chatId: number) => waiting.has(chatId),
     get extra() {
       return extra;
     },
@@ -232,18 +236,27 @@ function serve(): void {
           await user.sendText(command.text);
           answered.push(reply.then((at) => void latencies.push(at - sentAt)));
         }
-        await Promise.race([Promise.all(answered), deadline.reached]);
+        // Unanswered commands are reported (replied < sent), not thrown: the rest is still data.
+        await Promise.race([Promise.all(answered), deadline.reached]).catch(() => undefined);
       } finally {
         deadline.clear();
         replies.close();
       }
       const durationMs = performance.now() - started;
+      const unanswered = commands
+        .filter((command) => replies.isWaiting(command.chatId))
+        .slice(0, UNANSWERED_SAMPLE)
+        .map((command) => ({
+          chatId: command.chatId,
+          lastBotText: emu.user({ id: command.chatId }).lastBotMessage()?.text,
+        }));
       emu.resetCalls();
       return {
         sent: commands.length,
         replied: latencies.length,
         latency: summarize(latencies),
         durationMs,
+        unanswered,
       };
     },
 

@@ -29,7 +29,8 @@ export async function withBenchProcesses<T>(
     options.profileDir ? { cpuProfileDir: options.profileDir } : {},
   );
   try {
-    return await use(emulator, bot);
+    // A process that dies mid-measurement fails it now, not at the load's time-out.
+    return await Promise.race([use(emulator, bot), emulator.crashed, bot.crashed]);
   } finally {
     await bot.close();
     await emulator.close();
@@ -46,7 +47,7 @@ export async function withBotProcess<T>(
     options.profileDir ? { cpuProfileDir: options.profileDir } : {},
   );
   try {
-    return await use(bot);
+    return await Promise.race([use(bot), bot.crashed]);
   } finally {
     await bot.close();
   }

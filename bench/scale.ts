@@ -217,7 +217,11 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchResult>
   try {
     const runs: ShardRun[] = [];
     for (const shards of sizes.shardCounts) {
-      runs.push(await measureShards(options, sizes, join(dir.path, `shards-${shards}`), shards));
+      const dataDir = join(dir.path, `shards-${shards}`);
+      const run = await measureShards(options, sizes, dataDir, shards).catch((error: unknown) => {
+        throw new Error(`with ${shards} shard(s): ${(error as Error).message}`, { cause: error });
+      });
+      runs.push(run);
     }
     const main = runs.find((run) => run.shards === DEFAULT_SHARDS) ?? runs.at(-1);
     if (main === undefined) throw new Error("no shard count measured");
@@ -225,7 +229,7 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchResult>
       .filter((run) => run.subscribe.replied !== run.subscribe.sent)
       .map(
         (run) =>
-          `${run.shards} shard(s): ${run.subscribe.sent - run.subscribe.replied} /subscribe commands got no reply.`,
+          `${run.shards} shard(s): ${run.subscribe.sent - run.subscribe.replied} /subscribe commands got no reply in time, e.g. ${JSON.stringify(run.subscribe.unanswered)}.`,
       );
     return {
       title: "3. Scale",
