@@ -38,16 +38,17 @@ export interface ChildClient<Api extends Handlers> {
 /**
  * Starts `entry` (a .ts file run through tsx, as `npm run bench` runs main.ts).
  * `cpuProfileDir`: write a V8 CPU profile of the child there when it exits.
+ * `nodeFlags`: more Node options for the child (e.g. a heap limit).
  */
 export function startChild<Api extends Handlers>(
   entry: URL,
-  options: { cpuProfileDir?: string } = {},
+  options: { cpuProfileDir?: string; nodeFlags?: readonly string[] } = {},
 ): ChildClient<Api> {
   const profiling = options.cpuProfileDir
     ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`]
     : [];
   const child: ChildProcess = fork(entry, [], {
-    execArgv: ["--import", "tsx", ...profiling],
+    execArgv: ["--import", "tsx", ...profiling, ...(options.nodeFlags ?? [])],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
     serialization: "advanced",
   });

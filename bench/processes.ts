@@ -13,21 +13,26 @@ export interface BenchOptions {
   profileDir?: string;
 }
 
+function startBotProcess(options: BenchOptions, nodeFlags: readonly string[]): BotProcess {
+  return startChild<BotProcessApi>(new URL("./bot-process.ts", import.meta.url), {
+    nodeFlags,
+    ...(options.profileDir ? { cpuProfileDir: options.profileDir } : {}),
+  });
+}
+
 /**
  * A fresh emulator process and a fresh bot process for one measurement; both are
- * ended when `use` settles, whatever happened.
+ * ended when `use` settles, whatever happened. `botNodeFlags` go to the bot's Node.
  */
 export async function withBenchProcesses<T>(
   options: BenchOptions,
   use: (emulator: EmulatorProcess, bot: BotProcess) => Promise<T>,
+  botNodeFlags: readonly string[] = [],
 ): Promise<T> {
   const emulator = startChild<EmulatorProcessApi>(
     new URL("./emulator-process.ts", import.meta.url),
   );
-  const bot = startChild<BotProcessApi>(
-    new URL("./bot-process.ts", import.meta.url),
-    options.profileDir ? { cpuProfileDir: options.profileDir } : {},
-  );
+  const bot = startBotProcess(options, botNodeFlags);
   try {
     // A process that dies mid-measurement fails it now, not at the load's time-out.
     return await Promise.race([use(emulator, bot), emulator.crashed, bot.crashed]);
@@ -41,11 +46,9 @@ export async function withBenchProcesses<T>(
 export async function withBotProcess<T>(
   options: BenchOptions,
   use: (bot: BotProcess) => Promise<T>,
+  botNodeFlags: readonly string[] = [],
 ): Promise<T> {
-  const bot = startChild<BotProcessApi>(
-    new URL("./bot-process.ts", import.meta.url),
-    options.profileDir ? { cpuProfileDir: options.profileDir } : {},
-  );
+  const bot = startBotProcess(options, botNodeFlags);
   try {
     return await Promise.race([use(bot), bot.crashed]);
   } finally {

@@ -34,7 +34,7 @@ interface Sizes {
   articles: number;
   /** Articles the ledger has not seen yet: what the timed push run finds. */
   newItems: number;
-  shardCounts: readonly number[];
+  setups: readonly StoreSetup[];
   /** /subscribe commands, each from a different reader, sent at `subscribeRate`. */
   subscribes: number;
   subscribeRatePerSecond: number;
@@ -46,7 +46,7 @@ const FULL: Sizes = {
   readers: 100_000,
   articles: 10_000,
   newItems: 20,
-  shardCounts: [1, 64, 256],
+  setups: [{ shards: 1 }, { shards: 64 }, { shards: 256 }, { shards: 256, heapLimitMb: 160 }],
   subscribes: 1000,
   subscribeRatePerSecond: 50,
   probeChanges: 50,
@@ -55,14 +55,21 @@ const QUICK: Sizes = {
   readers: 10_000,
   articles: 1000,
   newItems: 20,
-  shardCounts: [1, 64],
+  setups: [{ shards: 1 }, { shards: 64 }],
   subscribes: 100,
   subscribeRatePerSecond: 50,
   probeChanges: 20,
 };
 
-interface ShardRun {
+/** One column of the comparison: how the state is split, and the bot's V8 heap limit. */
+interface StoreSetup {
   shards: number;
+  /** --max-old-space-size for the bot process; unset = Node's default. */
+  heapLimitMb?: number;
+}
+
+interface SetupRun {
+  setup: StoreSetup;
   start: StartResult;
   subscribe: SubscribeLoadResult;
   afterLoad: MemorySample;
@@ -104,43 +111,55 @@ async function prepare(dataDir: string, sizes: Sizes, shards: number): Promise<v
   });
 }
 
-async function measureShards(
+function labelOf(setup: StoreSetup): string {
+  const shards = setup.shards === 1 ? "1 shard" : `${setup.shards} shards`;
+  return setup.heapLimitMb ? `${shards}, heap ≤ ${setup.heapLimitMb} MB` : shards;
+}
+
+async function measureSetup(
   options: BenchOptions,
   sizes: Sizes,
   dataDir: string,
-  shards: number,
-): Promise<ShardRun> {
-  await prepare(dataDir, sizes, shards);
+  setup: StoreSetup,
+): Promise<SetupRun> {
+  const nodeFlags = setup.heapLimitMb ? [`--max-old-space-size=${setup.heapLimitMb}`] : [];
+  await prepare(dataDir, sizes, setup.shards);
   const stateBytes = await folderBytes(readersDirOf(dataDir));
   const commands = spreadIndexes(sizes.subscribes, sizes.readers).map((index) => ({
     chatId: FIRST_CHAT_ID + index,
     text: `/subscribe ${unfollowedTopicOf(index)}`,
   }));
-  const botRun = await withBenchProcesses(options, async (emulator, bot) => {
-    const { apiRoot } = await emulator.call("start", {});
-    const start = await bot.call("startBriefbot", { apiRoot, dataDir });
-    const subscribe = await emulator.call("runSubscribes", {
-      commands,
-      ratePerSecond: sizes.subscribeRatePerSecond,
-      timeoutMs: 5 * 60_000,
-    });
-    const afterLoad = await bot.call("memory", {});
-    const plan = await bot.call("timePlan", { dataDir });
-    const stopped = await bot.call("stop", {});
-    return { start, subscribe, afterLoad, plan, peakRssBytes: stopped.maxRssBytes };
-  });
+  const botRun = await withBenchProcesses(
+    options,
+    async (emulator, bot) => {
+      const { apiRoot } = await emulator.call("start", {});
+      const start = await bot.call("startBriefbot", { apiRoot, dataDir });
+      const subscribe = await emulator.call("runSubscribes", {
+        commands,
+        ratePerSecond: sizes.subscribeRatePerSecond,
+        timeoutMs: 5 * 60_000,
+      });
+      const afterLoad = await bot.call("memory", {});
+      const plan = await bot.call("timePlan", { dataDir });
+      const stopped = await bot.call("stop", {});
+      return { start, subscribe, afterLoad, plan, peakRssBytes: stopped.maxRssBytes };
+    },
+    nodeFlags,
+  );
   // Other readers than the /subscribe ones, in a process of its own: no sockets, so
   // every byte it writes is the store's.
   const probeChats = spreadIndexes(sizes.probeChanges, sizes.readers).map(
     (index) => FIRST_CHAT_ID + index + 1,
   );
-  const probe = await withBotProcess(options, (bot) =>
-    bot.call("probeStore", { dataDir, chatIds: probeChats }),
+  const probe = await withBotProcess(
+    options,
+    (bot) => bot.call("probeStore", { dataDir, chatIds: probeChats }),
+    nodeFlags,
   );
-  return { shards, ...botRun, probe, stateBytes };
+  return { setup, ...botRun, probe, stateBytes };
 }
 
-function verdictRows(run: ShardRun): ResultRow[] {
+function verdictRows(run: SetupRun): ResultRow[] {
   return [
     {
       metric: "Start-up (state loaded, taking updates)",
@@ -184,9 +203,9 @@ function verdictRows(run: ShardRun): ResultRow[] {
 }
 
 /** The before/after table: one column per shard count. */
-function comparisonRows(runs: readonly ShardRun[]): string {
-  const header = `| Shards | ${runs.map((run) => String(run.shards)).join(" | ")} |`;
-  const line = (label: string, value: (run: ShardRun) => string) =>
+function comparisonRows(runs: readonly SetupRun[]): string {
+  const header = `| Reader state | ${runs.map((run) => labelOf(run.setup)).join(" | ")} |`;
+  const line = (label: string, value: (run: SetupRun) => string) =>
     `| ${label} | ${runs.map(value).join(" | ")} |`;
   return [
     header,
@@ -215,21 +234,23 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchResult>
   const sizes = options.quick ? QUICK : FULL;
   const dir = await createBenchDir("scale");
   try {
-    const runs: ShardRun[] = [];
-    for (const shards of sizes.shardCounts) {
-      const dataDir = join(dir.path, `shards-${shards}`);
-      const run = await measureShards(options, sizes, dataDir, shards).catch((error: unknown) => {
-        throw new Error(`with ${shards} shard(s): ${(error as Error).message}`, { cause: error });
+    const runs: SetupRun[] = [];
+    for (const [index, setup] of sizes.setups.entries()) {
+      const dataDir = join(dir.path, `setup-${index}`);
+      const run = await measureSetup(options, sizes, dataDir, setup).catch((error: unknown) => {
+        throw new Error(`with ${labelOf(setup)}: ${(error as Error).message}`, { cause: error });
       });
       runs.push(run);
     }
-    const main = runs.find((run) => run.shards === DEFAULT_SHARDS) ?? runs.at(-1);
+    const main =
+      runs.find((run) => run.setup.shards === DEFAULT_SHARDS && !run.setup.heapLimitMb) ??
+      runs.at(-1);
     if (main === undefined) throw new Error("no shard count measured");
     const failures = runs
       .filter((run) => run.subscribe.replied !== run.subscribe.sent)
       .map(
         (run) =>
-          `${run.shards} shard(s): ${run.subscribe.sent - run.subscribe.replied} /subscribe commands got no reply in time, e.g. ${JSON.stringify(run.subscribe.unanswered)}.`,
+          `${labelOf(run.setup)}: ${run.subscribe.sent - run.subscribe.replied} /subscribe commands got no reply in time, e.g. ${JSON.stringify(run.subscribe.unanswered)}.`,
       );
     return {
       title: "3. Scale",
@@ -237,7 +258,8 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchResult>
         `${formatCount(sizes.readers)} readers (two topics each) and ${formatCount(sizes.articles)} articles, ` +
         `${sizes.newItems} of them new to the push ledger. ${formatCount(sizes.subscribes)} /subscribe ` +
         `from different readers at ${sizes.subscribeRatePerSecond}/s (open loop), each a real change. ` +
-        `Verdicts for the default ${main.shards} shards; the comparison below is before (1 shard = one lowdb file) and after.\n\n` +
+        `Verdicts for the store as shipped (${labelOf(main.setup)}, Node's default heap); the comparison below is ` +
+        `before (1 shard = one lowdb file) and after${runs.some((run) => run.setup.heapLimitMb) ? ", then a tuned set-up" : ""}.\n\n` +
         comparisonRows(runs),
       rows: verdictRows(main),
       failures,
