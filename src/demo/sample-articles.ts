@@ -25,7 +25,7 @@ export const SAMPLE_ARTICLES: readonly SampleArticle[] = [
         title:
           "Revolut obtient une licence bancaire britannique, avec restrictions, après trois ans d’attente",
         summary:
-          "Revolut a annoncé le 25 juillet 2024 que la Prudential Regulation Authority lui accordait une licence bancaire au Royaume-Uni assortie de restrictions, trois ans après sa demande de 2021. La fintech londonienne, qui compte plus de neuf millions de clients britanniques et 45 millions dans le monde, entre dans une phase de « mobilisation » pendant laquelle elle ne peut détenir plus de 50 000 £ de dépôts, le temps de construire et tester ses systèmes bancaires. Elle dispose déjà d’une licence bancaire européenne obtenue en Lituanie.",
+          "Revolut a annoncé le 25 juillet 2024 que la Prudential Regulation Authority lui accordait une licence bancaire au Royaume-Uni assortie de restrictions, trois ans après sa demande de 2021. La fintech londonienne, qui compte plus de neuf millions de clients britanniques et 45 millions dans le monde, entre dans une phase de «\u00a0mobilisation\u00a0» pendant laquelle elle ne peut détenir plus de 50\u00a0000\u00a0£ de dépôts, le temps de construire et tester ses systèmes bancaires. Elle dispose déjà d’une licence bancaire européenne obtenue en Lituanie.",
       },
     },
   },
@@ -42,9 +42,9 @@ export const SAMPLE_ARTICLES: readonly SampleArticle[] = [
       },
       fr: {
         title:
-          "Circle, émetteur de l’USDC, bondit de 168 % pour ses débuts au New York Stock Exchange",
+          "Circle, émetteur de l’USDC, bondit de 168\u00a0% pour ses débuts au New York Stock Exchange",
         summary:
-          "Circle Internet Group, l’entreprise derrière le stablecoin USDC, est cotée au New York Stock Exchange sous le symbole CRCL depuis le 5 juin 2025. Elle a vendu 34 millions d’actions à 31 dollars, au-dessus de sa fourchette initiale, et levé environ 1,05 milliard de dollars. Le titre a ouvert à 69 dollars et terminé sa première séance à 83,23 dollars, 168 % au-dessus du prix d’introduction : la plus forte hausse d’un premier jour pour une introduction américaine d’au moins un milliard de dollars en plus de 30 ans de relevés de Renaissance Capital.",
+          "Circle Internet Group, l’entreprise derrière le stablecoin USDC, est cotée au New York Stock Exchange sous le symbole CRCL depuis le 5 juin 2025. Elle a vendu 34 millions d’actions à 31 dollars, au-dessus de sa fourchette initiale, et levé environ 1,05 milliard de dollars. Le titre a ouvert à 69 dollars et terminé sa première séance à 83,23 dollars, 168\u00a0% au-dessus du prix d’introduction\u00a0: la plus forte hausse d’un premier jour pour une introduction américaine d’au moins un milliard de dollars en plus de 30 ans de relevés de Renaissance Capital.",
       },
     },
   },
@@ -62,7 +62,7 @@ export const SAMPLE_ARTICLES: readonly SampleArticle[] = [
       fr: {
         title: "OpenAI ouvre ChatGPT au public en accès gratuit, en version de recherche",
         summary:
-          "OpenAI a lancé ChatGPT le 30 novembre 2022 sous la forme d’un aperçu de recherche gratuit. Le chatbot converse : il répond aux questions de suivi, reconnaît ses erreurs et refuse les demandes inappropriées. Il a été affiné à partir d’un modèle de la série GPT-3.5 par apprentissage par renforcement à partir de retours humains. Cinq jours plus tard, son PDG Sam Altman annonçait qu’il avait dépassé le million d’utilisateurs.",
+          "OpenAI a lancé ChatGPT le 30 novembre 2022 sous la forme d’un aperçu de recherche gratuit. Le chatbot converse\u00a0: il répond aux questions de suivi, reconnaît ses erreurs et refuse les demandes inappropriées. Il a été affiné à partir d’un modèle de la série GPT-3.5 par apprentissage par renforcement à partir de retours humains. Cinq jours plus tard, son PDG Sam Altman annonçait qu’il avait dépassé le million d’utilisateurs.",
       },
     },
   },
@@ -78,9 +78,10 @@ export const SAMPLE_ARTICLES: readonly SampleArticle[] = [
           "Bitcoin went through its fourth halving at block 840,000, mined by the ViaBTC pool shortly after midnight UTC on 20 April 2024. The reward for each new block fell from 6.25 to 3.125 bitcoins, as the protocol prescribes every 210,000 blocks, about every four years, until the 21 million cap is reached. The rush to get into the historic block pushed its transaction fees to about 37.6 BTC, some $2.4m.",
       },
       fr: {
-        title: "Le quatrième « halving » de Bitcoin réduit la récompense par bloc à 3,125 BTC",
+        title:
+          "Le quatrième «\u00a0halving\u00a0» de Bitcoin réduit la récompense par bloc à 3,125 BTC",
         summary:
-          "Bitcoin a connu son quatrième « halving » au bloc 840 000, miné par le pool ViaBTC peu après minuit UTC le 20 avril 2024. La récompense par nouveau bloc est passée de 6,25 à 3,125 bitcoins, comme le prévoit le protocole tous les 210 000 blocs, soit environ tous les quatre ans, jusqu’au plafond de 21 millions. La course pour figurer dans ce bloc historique a porté ses frais de transaction à environ 37,6 BTC, quelque 2,4 millions de dollars.",
+          "Bitcoin a connu son quatrième «\u00a0halving\u00a0» au bloc 840\u00a0000, miné par le pool ViaBTC peu après minuit UTC le 20 avril 2024. La récompense par nouveau bloc est passée de 6,25 à 3,125 bitcoins, comme le prévoit le protocole tous les 210\u00a0000 blocs, soit environ tous les quatre ans, jusqu’au plafond de 21 millions. La course pour figurer dans ce bloc historique a porté ses frais de transaction à environ 37,6 BTC, quelque 2,4 millions de dollars.",
       },
     },
   },
@@ -99,7 +100,7 @@ export const SAMPLE_ARTICLES: readonly SampleArticle[] = [
         title:
           "Visa renonce à racheter Plaid pour 5,3 milliards de dollars après une plainte antitrust",
         summary:
-          "Visa et Plaid ont renoncé le 12 janvier 2021 à leur fusion de 5,3 milliards de dollars, annoncée un an plus tôt. Le département américain de la Justice avait porté plainte en novembre 2020 pour bloquer l’opération, estimant que Visa, en monopole sur le débit en ligne, voulait éliminer en Plaid une menace concurrentielle naissante. Le PDG de Visa, Al Kelly, s’est dit convaincu de l’emporter devant le tribunal, mais un long procès aurait pris trop de temps ; l’audience était prévue en juin.",
+          "Visa et Plaid ont renoncé le 12 janvier 2021 à leur fusion de 5,3 milliards de dollars, annoncée un an plus tôt. Le département américain de la Justice avait porté plainte en novembre 2020 pour bloquer l’opération, estimant que Visa, en monopole sur le débit en ligne, voulait éliminer en Plaid une menace concurrentielle naissante. Le PDG de Visa, Al Kelly, s’est dit convaincu de l’emporter devant le tribunal, mais un long procès aurait pris trop de temps\u00a0; l’audience était prévue en juin.",
       },
     },
   },
