@@ -508,6 +508,11 @@ export const PAGE_SCRIPT = `
     });
   }
 
+  // A chat that was showing its last message keeps showing it when the window resizes.
+  var stuckToBottom = true;
+  els.messages.addEventListener("scroll", function () { stuckToBottom = isNearBottom(); });
+  new ResizeObserver(function () { if (stuckToBottom) scrollToBottom(); }).observe(els.messages);
+
   connect();
   els.input.focus();
 })();
