@@ -12,8 +12,7 @@ import { ARTICLES_FILE_NAME, type Config } from "./config.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
-import type { ArticleLedger } from "./push/article-ledger.js";
-import type { PushStatsSource } from "./push/push-stats.js";
+import { createPushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
 import { startHttpServer } from "./server/http-server.js";
 import { createTopicMatcher } from "./topics/aliases.js";
@@ -58,11 +57,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
   });
   const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });
-  const ledger: ArticleLedger = { entry: () => undefined, maxSeq: () => 0 };
-  const pushStats: PushStatsSource = {
-    lastDay: () => ({ sent: 0, failed: 0 }),
-    lastRun: () => undefined,
-  };
+  const push = await createPushService({ config, logger, clock, i18n, articles, readers });
   const deps: BotDeps = {
     config,
     logger,
@@ -70,9 +65,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     i18n,
     articles,
     readers,
-    ledger,
+    ledger: push.ledger,
     topics: createTopicMatcher(translate),
-    pushStats,
+    pushStats: push.stats,
   };
 
   const inFlight = createInFlightTracker<Context>();
@@ -126,6 +121,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
       logger.info({ username: bot.botInfo.username }, "polling for updates");
     }
+    // Pushes start once commands are answered: a reader's /stop during the first run counts.
+    push.start();
   }
 
   function stop(): Promise<void> {
@@ -133,6 +130,8 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (runner?.isRunning()) await runner.stop();
       await webhookServer?.close();
       await inFlight.drain();
+      // After the handlers: a /settings change in flight is part of what the push saves.
+      await push.stop();
       articles.close();
       await readers.flush();
       logger.info("stopped");

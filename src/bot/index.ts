@@ -5,7 +5,9 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, Context } from "./context.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
+import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
+import { statsFeature } from "./features/stats.js";
 import { stopFeature } from "./features/stop.js";
 import { topicsFeature } from "./features/topics.js";
 import { unhandledFeature } from "./features/unhandled.js";
@@ -50,6 +52,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(topicsFeature);
   handlers.use(languageFeature);
   handlers.use(stopFeature);
+  handlers.use(settingsFeature);
+  // admin-only; others fall through to the unknown-command hint below
+  handlers.use(statsFeature);
   // must be the last handler
   handlers.use(unhandledFeature);
 
