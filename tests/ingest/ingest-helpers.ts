@@ -10,8 +10,8 @@ import type { Candidate } from "../../src/ingest/types.js";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export const FIXTURES = join(REPO_ROOT, "tests/fixtures/ingest");
-/** The seed story as scraped, promo line and all; beside the clone, in CI too. */
-export const SEED_ARTICLE = resolve(REPO_ROOT, "../shared/seed-article.txt");
+/** The product's first story exactly as it was scraped (promo line, logo caption and all). */
+export const SEED_ARTICLE = join(FIXTURES, "seed-article.txt");
 
 export const fixture = (name: string) => join(FIXTURES, name);
 export const readFixture = (name: string) => readFile(fixture(name), "utf8");
