@@ -21,13 +21,24 @@ export function pickBrief(article: Article, locale: Locale): { brief: Brief; loc
   throw new Error(`article ${article.id} has no brief`);
 }
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it loads
+// ICU data), and every brief has a date: keep one per locale and time zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function formatDate(iso: string, locale: Locale, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    timeZone,
-  }).format(new Date(iso));
+  const key = `${locale} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone,
+    });
+    // Time zones are a bounded set (IANA names), so the map stays small.
+    dateFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
 export interface RenderBriefOptions {
