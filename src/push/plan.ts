@@ -45,10 +45,22 @@ export function isPushFor(reader: Reader, article: Article, entry: LedgerEntry):
 }
 
 function matchesSince(reader: Reader, article: Article, firstSeenMs: number): boolean {
-  return article.topics.some((topic) => {
-    const since = reader.topics[topic];
-    return since !== undefined && Date.parse(since) <= firstSeenMs;
-  });
+  return followsBefore(sinceByTopic(reader), article, firstSeenMs);
+}
+
+/** The reader's topics with the time (ms) they followed each, parsed once per plan. */
+function sinceByTopic(reader: Reader): Map<string, number> {
+  const since = new Map<string, number>();
+  for (const [topic, at] of Object.entries(reader.topics)) since.set(topic, Date.parse(at));
+  return since;
+}
+
+function followsBefore(since: Map<string, number>, article: Article, firstSeenMs: number): boolean {
+  for (const topic of article.topics) {
+    const at = since.get(topic);
+    if (at !== undefined && at <= firstSeenMs) return true;
+  }
+  return false;
 }
 
 function candidatesOf(articles: ArticleStore, ledger: ArticleLedger): Candidate[] {
@@ -95,14 +107,17 @@ export function planPushes(input: {
     if (reader.cursor >= maxSeq && reader.delivery.mode === "instant") continue;
 
     const start = firstAfter(candidates, reader.cursor);
+    const followedSince = sinceByTopic(reader);
+    // Candidates are PushItems: sharing them keeps a plan of 100k readers from
+    // allocating one object per (reader, item).
     const items: PushItem[] = [];
     // Stored items before the first match: the cursor may always pass over these.
     let skippedBeforeFirst = 0;
     let seqBeforeFirst = reader.cursor;
     for (let index = start; index < candidates.length; index += 1) {
       const candidate = candidates[index] as Candidate;
-      if (matchesSince(reader, candidate.article, candidate.firstSeenMs)) {
-        items.push({ article: candidate.article, seq: candidate.seq });
+      if (followsBefore(followedSince, candidate.article, candidate.firstSeenMs)) {
+        items.push(candidate);
       } else if (items.length === 0) {
         skippedBeforeFirst += 1;
         seqBeforeFirst = candidate.seq;
