@@ -6,6 +6,7 @@
  */
 import { mkdir, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { DEFAULT_SHARD_COUNT } from "../src/readers/json-reader-store.js";
 import type { MemorySample, PlanTiming, StartResult, StoreProbe } from "./bot-process.js";
 import type { SubscribeLoadResult } from "./emulator-process.js";
 import {
@@ -27,7 +28,7 @@ const TARGET_STARTUP_MS = 2000;
 const TARGET_RSS_BYTES = 300 * 1024 * 1024;
 const FIRST_CHAT_ID = 10_000_000;
 /** The shard count the store uses by default; its row carries the verdicts. */
-const DEFAULT_SHARDS = 64;
+const DEFAULT_SHARDS = DEFAULT_SHARD_COUNT;
 
 interface Sizes {
   readers: number;
@@ -56,7 +57,7 @@ const FULL: Sizes = {
     { shards: 64 },
     { shards: 256 },
     { shards: 1024 },
-    { shards: 1024, heapLimitMb: 160 },
+    { shards: 256, heapLimitMb: 160 },
   ],
   subscribes: 400,
   subscribeRatePerSecond: 50,
@@ -67,7 +68,7 @@ const QUICK: Sizes = {
   readers: 10_000,
   articles: 1000,
   newItems: 20,
-  setups: [{ shards: 1 }, { shards: 64 }],
+  setups: [{ shards: 1 }, { shards: DEFAULT_SHARD_COUNT }],
   subscribes: 100,
   subscribeRatePerSecond: 50,
   subscribeRounds: 1,

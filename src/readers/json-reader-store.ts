@@ -18,8 +18,12 @@ interface Manifest {
  * every write, so one file for 100k readers would cost megabytes per /subscribe;
  * shards keep each durable write small. Changes made while a shard is being
  * written are batched into its next write (group commit).
+ *
+ * 256 shards: at 100k readers a change rewrites ~170 kB instead of ~680 kB with 64,
+ * which kept the durable /subscribe p99 within 50 ms on Node 24 too (BENCHMARKS.md).
+ * A store keeps the count it was created with (manifest.json).
  */
-export const DEFAULT_SHARD_COUNT = 64;
+export const DEFAULT_SHARD_COUNT = 256;
 
 export interface JsonReaderStoreOptions {
   /** Folder that holds manifest.json and shard-NN.json files. */
