@@ -7,6 +7,7 @@ import { registerMenus } from "./bot/commands.js";
 import type { BotDeps, Context } from "./bot/context.js";
 import { createBot } from "./bot/index.js";
 import { createInFlightTracker } from "./bot/middlewares/in-flight.js";
+import { createBriefRenderer, translateFor } from "./briefs/render.js";
 import type { Clock } from "./clock.js";
 import { ARTICLES_FILE_NAME, type Config } from "./config.js";
 import { createI18n } from "./i18n.js";
@@ -51,6 +52,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     (ctx) => ctx.reader?.locale ?? localeFromLanguageCode(ctx.from?.language_code),
   );
   const translate = (locale: string, key: string) => i18n.t(locale, key);
+  const briefs = createBriefRenderer((locale) => translateFor(i18n, locale));
   const articles: FileArticleStore = await createFileArticleStore({
     path: join(config.dataDir, ARTICLES_FILE_NAME),
     label: join(config.dataDir, ARTICLES_FILE_NAME),
@@ -64,6 +66,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     clock,
     i18n,
     articles,
+    briefs,
     readers,
     ledger: push.ledger,
     topics: createTopicMatcher(translate),

@@ -1,6 +1,7 @@
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
+import type { BriefRenderer } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -17,6 +18,8 @@ export interface BotDeps {
   clock: Clock;
   i18n: I18n<Context>;
   articles: ArticleStore;
+  /** Briefs as HTML, rendered once per article, language and time zone. */
+  briefs: BriefRenderer;
   readers: ReaderStore;
   ledger: ArticleLedger;
   topics: TopicMatcher;

@@ -6,6 +6,15 @@ import { truncateAtSentence } from "./split.js";
 /** Translates a locale key with variables, bound to one locale (ctx.t or i18n.t(locale, …)). */
 export type Translate = (key: string, variables?: Record<string, string | number>) => string;
 
+/** The part of @grammyjs/i18n used outside any update (pushes, cached renders). */
+export interface Translator {
+  t(locale: string, key: string, variables?: Record<string, string | number>): string;
+}
+
+export function translateFor(i18n: Translator, locale: Locale): Translate {
+  return (key, variables) => i18n.t(locale, key, variables);
+}
+
 /** Summaries longer than this are cut at a sentence so five briefs share one message. */
 export const MAX_SUMMARY_IN_LIST = 700; // characters
 
@@ -66,6 +75,35 @@ export function renderBrief(article: Article, options: RenderBriefOptions): Html
   ];
   if (shown !== options.locale) lines.push(italic(options.t(`brief-original-${shown}`)));
   return join(lines, "\n");
+}
+
+/** Renders an article's brief for a locale and time zone (see createBriefRenderer). */
+export type BriefRenderer = (article: Article, locale: Locale, timeZone?: string) => Html;
+
+/**
+ * renderBrief, remembered: /latest and broadcasts render the same few articles for
+ * thousands of readers who share a handful of (language, zone) pairs, and rendering
+ * (date formatting, translation lookups, escaping) costs more than sending.
+ * `translatorFor(locale)` must translate into that locale. Keyed by the article
+ * object: the store replaces objects on reload, so an edited article renders afresh
+ * and the old entries go with the old objects.
+ */
+export function createBriefRenderer(translatorFor: (locale: Locale) => Translate): BriefRenderer {
+  const cache = new WeakMap<Article, Map<string, Html>>();
+  return (article, locale, timeZone = "UTC") => {
+    let byReaderKind = cache.get(article);
+    if (byReaderKind === undefined) {
+      byReaderKind = new Map();
+      cache.set(article, byReaderKind);
+    }
+    const key = `${locale} ${timeZone}`;
+    let html = byReaderKind.get(key);
+    if (html === undefined) {
+      html = renderBrief(article, { locale, t: translatorFor(locale), timeZone });
+      byReaderKind.set(key, html);
+    }
+    return html;
+  };
 }
 
 /** A compact digest entry: title linked to the article, then the source. */

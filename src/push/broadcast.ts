@@ -1,6 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Api } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
+import type { Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import { deactivateReader, type Reader } from "../readers/reader.js";
@@ -11,12 +12,7 @@ import { isQuietAt } from "./local-time.js";
 import { createPacingGate, type SendPermit } from "./pacing-gate.js";
 import { isPushFor, type PushItem, type ReaderPlan } from "./plan.js";
 import { type ProgressJournal, withProgress } from "./progress-journal.js";
-import {
-  createPushRenderer,
-  type DigestPart,
-  renderDigest,
-  type Translator,
-} from "./push-messages.js";
+import { createPushRenderer, type DigestPart, renderDigest } from "./push-messages.js";
 import { type ReadyEntry, ReadyQueue } from "./ready-queue.js";
 import { classifySendError } from "./send-errors.js";
 

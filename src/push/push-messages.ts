@@ -1,19 +1,15 @@
 import { type Html, text, trusted } from "../briefs/html.js";
-import type { Translate } from "../briefs/render.js";
-import { formatDate, renderBrief, renderDigestEntry } from "../briefs/render.js";
+import {
+  createBriefRenderer,
+  formatDate,
+  renderBrief,
+  renderDigestEntry,
+  type Translator,
+  translateFor,
+} from "../briefs/render.js";
 import { packMessages } from "../briefs/split.js";
-import type { Locale } from "../locales.js";
 import type { Reader } from "../readers/reader.js";
 import type { PushItem } from "./plan.js";
-
-/** The part of @grammyjs/i18n the push engine needs: translation outside any update. */
-export interface Translator {
-  t(locale: string, key: string, variables?: Record<string, string | number>): string;
-}
-
-export function translateFor(i18n: Translator, locale: Locale): Translate {
-  return (key, variables) => i18n.t(locale, key, variables);
-}
 
 /** An instant push: exactly the brief /latest shows, in the reader's language. */
 export function renderPush(item: PushItem, reader: Reader, i18n: Translator): string {
@@ -24,27 +20,10 @@ export function renderPush(item: PushItem, reader: Reader, i18n: Translator): st
   }).html;
 }
 
-/**
- * renderPush for a broadcast: thousands of readers share a few (language, zone) pairs,
- * and rendering (date formatting, translation lookups) costs more than the send.
- * Keyed by the article object, so an edit made during the run is rendered afresh.
- */
+/** renderPush for a broadcast, with each (article, language, zone) rendered once. */
 export function createPushRenderer(i18n: Translator): (item: PushItem, reader: Reader) => string {
-  const cache = new WeakMap<PushItem["article"], Map<string, string>>();
-  return (item, reader) => {
-    let byReaderKind = cache.get(item.article);
-    if (byReaderKind === undefined) {
-      byReaderKind = new Map();
-      cache.set(item.article, byReaderKind);
-    }
-    const key = `${reader.locale} ${reader.delivery.timeZone}`;
-    let html = byReaderKind.get(key);
-    if (html === undefined) {
-      html = renderPush(item, reader, i18n);
-      byReaderKind.set(key, html);
-    }
-    return html;
-  };
+  const render = createBriefRenderer((locale) => translateFor(i18n, locale));
+  return (item, reader) => render(item.article, reader.locale, reader.delivery.timeZone).html;
 }
 
 export interface DigestPart {

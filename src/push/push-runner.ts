@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Api } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
+import type { Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -11,7 +12,6 @@ import type { JsonArticleLedger } from "./json-article-ledger.js";
 import type { PushStatsRecorder } from "./json-push-stats.js";
 import { planPushes } from "./plan.js";
 import { openProgressJournal, type ProgressJournal } from "./progress-journal.js";
-import type { Translator } from "./push-messages.js";
 
 export interface PushDeps {
   config: Pick<Config, "push" | "dataDir">;

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { ArticleStore } from "../articles/article-store.js";
+import type { Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -7,7 +8,6 @@ import type { ReaderStore } from "../readers/reader-store.js";
 import { createJsonArticleLedger, type JsonArticleLedger } from "./json-article-ledger.js";
 import { createJsonPushStats, type PushStatsRecorder } from "./json-push-stats.js";
 import { createPushApi } from "./push-api.js";
-import type { Translator } from "./push-messages.js";
 import { createPushRunner, type PushRunner } from "./push-runner.js";
 import { createPushScheduler } from "./push-scheduler.js";
 

@@ -1,4 +1,7 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Article } from "../../src/articles/schema.js";
 import { buttonLabels, type ChatHarness, startChat } from "../helpers/chat.js";
 
 const PAGE_ONE = [
@@ -110,5 +113,21 @@ describe("/latest", () => {
     const next = await reader.say("/help");
     expect(next.text).toContain("/latest");
     expect(reader.lastToast()).toBe("This button has expired. Send the command again.");
+  });
+
+  it("should show an editor's correction at once, though briefs are rendered once and reused", async () => {
+    const reader = chat.reader("en");
+    expect(titlesOf(await reader.say("/latest"))[1]).toBe(PAGE_ONE[1]);
+
+    const path = join(chat.bot.dataDir, "articles.json");
+    const store = JSON.parse(await readFile(path, "utf8")) as { articles: Article[] };
+    const act = store.articles.find((article) => article.briefs.en?.title === PAGE_ONE[1]);
+    if (!act?.briefs.en) throw new Error("the sample store lost the AI Act item");
+    act.briefs.en.title = "EU AI Act enters into force on 1 August 2024";
+    await writeFile(path, JSON.stringify(store, null, 2));
+
+    await expect
+      .poll(async () => titlesOf(await reader.say("/latest"))[1], { timeout: 5000 })
+      .toBe("EU AI Act enters into force on 1 August 2024");
   });
 });

@@ -1,7 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Article } from "../../articles/schema.js";
 import { type Html, text } from "../../briefs/html.js";
-import { renderBrief } from "../../briefs/render.js";
 import { isTopicId, type TopicId } from "../../topics/catalog.js";
 import type { Context } from "../context.js";
 import { replyHtml } from "../helpers/reply.js";
@@ -61,7 +60,7 @@ async function sendPage(ctx: Context, scope: Scope, offset: number): Promise<voi
       ),
     );
   }
-  for (const article of page) blocks.push(renderBrief(article, { locale, t: ctx.t, timeZone }));
+  for (const article of page) blocks.push(ctx.deps.briefs(article, locale, timeZone));
   const next = offset + page.length;
   const more =
     next < articles.length
