@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { UserFromGetMe } from "grammy/types";
 import type { Article } from "../src/articles/schema.js";
+import { emulatedBotInfo } from "../src/emulator/index.js";
 import type { Locale } from "../src/locales.js";
 import { createJsonArticleLedger } from "../src/push/json-article-ledger.js";
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
@@ -18,22 +19,11 @@ import { TOPIC_IDS, type TopicId } from "../src/topics/catalog.js";
 export const BENCH_TOKEN = "7654321:AAH-benchmark-token-for-loopback-only";
 export const BENCH_BOT_USERNAME = "briefbot_bench_bot";
 
-/** What the emulator's getMe would say; given to the bots so they skip that round trip. */
-export const BENCH_BOT_INFO: UserFromGetMe = {
-  id: 7654321,
-  is_bot: true,
-  first_name: "Briefbot bench",
-  username: BENCH_BOT_USERNAME,
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+/** What the emulator's getMe says; given to the bots so they skip that round trip. */
+export const BENCH_BOT_INFO: UserFromGetMe = emulatedBotInfo(BENCH_TOKEN, {
+  botUsername: BENCH_BOT_USERNAME,
+  botFirstName: "Briefbot bench",
+});
 
 /** Articles and subscriptions predate every run, so new items are newer than any subscription. */
 const DATA_EPOCH_MS = Date.parse("2026-01-01T00:00:00.000Z");

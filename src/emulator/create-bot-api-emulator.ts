@@ -40,15 +40,16 @@ interface Answer {
 /** For calls that have no HTTP request behind them (webhook replies). */
 const NO_CONNECTION: PollConnection = { isOpen: () => false, onClose: () => {} };
 
-export async function createBotApiEmulator(options: EmulatorOptions): Promise<BotApiEmulator> {
-  const { token } = options;
-  if (typeof token !== "string" || token === "" || token.includes("/")) {
-    throw new Error("createBotApiEmulator: token must be a non-empty string without '/'");
-  }
-  const now = options.now ?? Date.now;
-  const nowSeconds = () => Math.floor(now() / 1000);
+/**
+ * What the emulator's getMe answers for this token: the id is the token's prefix, as
+ * on Telegram. Bots given this as botInfo skip the getMe round trip.
+ */
+export function emulatedBotInfo(
+  token: string,
+  options: Pick<EmulatorOptions, "botUsername" | "botFirstName"> = {},
+): UserFromGetMe {
   const botIdFromToken = Number(token.split(":")[0]);
-  const botInfo: UserFromGetMe = {
+  return {
     id:
       Number.isSafeInteger(botIdFromToken) && botIdFromToken > 0 ? botIdFromToken : FALLBACK_BOT_ID,
     is_bot: true,
@@ -64,6 +65,16 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
     can_manage_bots: false,
     supports_join_request_queries: false,
   };
+}
+
+export async function createBotApiEmulator(options: EmulatorOptions): Promise<BotApiEmulator> {
+  const { token } = options;
+  if (typeof token !== "string" || token === "" || token.includes("/")) {
+    throw new Error("createBotApiEmulator: token must be a non-empty string without '/'");
+  }
+  const now = options.now ?? Date.now;
+  const nowSeconds = () => Math.floor(now() / 1000);
+  const botInfo = emulatedBotInfo(token, options);
   const botUser = {
     id: botInfo.id,
     is_bot: true as const,

@@ -6,6 +6,7 @@ import { type App, createApp } from "../../src/app.js";
 import type { Article } from "../../src/articles/schema.js";
 import { type Clock, createManualClock } from "../../src/clock.js";
 import { createConfig } from "../../src/config.js";
+import { emulatedBotInfo } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { LOCALES_DIR } from "../../src/paths.js";
 
@@ -14,21 +15,11 @@ export const TEST_TOKEN = "1234567:AAH-test-token-for-local-emulators-x";
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
 export const SAMPLE_ARTICLES = join(REPO_ROOT, "data/articles.json");
 
-export const TEST_BOT_INFO: UserFromGetMe = {
-  id: 1234567,
-  is_bot: true,
-  first_name: "Briefbot",
-  username: "briefbot_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-  can_manage_bots: false,
-  supports_join_request_queries: false,
-};
+/** What the emulators' getMe says for TEST_TOKEN; the bot skips that round trip. */
+export const TEST_BOT_INFO: UserFromGetMe = emulatedBotInfo(TEST_TOKEN, {
+  botUsername: "briefbot_test_bot",
+  botFirstName: "Briefbot",
+});
 
 export interface TestApp {
   app: App;
