@@ -1,6 +1,7 @@
 import type { ArticleStore } from "../articles/article-store.js";
 import type { Article } from "../articles/schema.js";
 import type { Reader } from "../readers/reader.js";
+import { TOPIC_IDS } from "../topics/catalog.js";
 import type { ArticleLedger, LedgerEntry } from "./article-ledger.js";
 import { isDigestDue, isQuietAt } from "./local-time.js";
 
@@ -32,6 +33,38 @@ export const LAZY_ADVANCE_MIN_ITEMS = 50;
 
 interface Candidate extends PushItem {
   firstSeenMs: number;
+  /** The article's topics as catalog indexes (see FollowTimes). */
+  topicIndexes: number[];
+}
+
+const TOPIC_INDEX = new Map<string, number>(TOPIC_IDS.map((topic, index) => [topic, index]));
+
+/**
+ * When (ms) a reader began following each catalog topic, by topic index; +Infinity
+ * for topics they do not follow. A plan refills one of these per reader instead of
+ * allocating: at 100k readers, per-reader objects showed up as peak memory.
+ */
+type FollowTimes = Float64Array;
+
+function readFollowTimes(reader: Reader, into: FollowTimes): FollowTimes {
+  into.fill(Number.POSITIVE_INFINITY);
+  TOPIC_IDS.forEach((topic, index) => {
+    const at = reader.topics[topic];
+    // An unparsable time (NaN) compares false: treated as not followed.
+    if (at !== undefined) into[index] = Date.parse(at);
+  });
+  return into;
+}
+
+function topicIndexesOf(article: Article): number[] {
+  return article.topics.flatMap((topic) => TOPIC_INDEX.get(topic) ?? []);
+}
+
+function followsBefore(times: FollowTimes, topicIndexes: number[], firstSeenMs: number): boolean {
+  for (const index of topicIndexes) {
+    if ((times[index] ?? Number.POSITIVE_INFINITY) <= firstSeenMs) return true;
+  }
+  return false;
 }
 
 /**
@@ -39,28 +72,9 @@ interface Candidate extends PushItem {
  * first saw the article: items that were already there are for /latest, not pushes.
  */
 export function isPushFor(reader: Reader, article: Article, entry: LedgerEntry): boolean {
-  return (
-    entry.withdrawnAt === undefined && matchesSince(reader, article, Date.parse(entry.firstSeenAt))
-  );
-}
-
-function matchesSince(reader: Reader, article: Article, firstSeenMs: number): boolean {
-  return followsBefore(sinceByTopic(reader), article, firstSeenMs);
-}
-
-/** The reader's topics with the time (ms) they followed each, parsed once per plan. */
-function sinceByTopic(reader: Reader): Map<string, number> {
-  const since = new Map<string, number>();
-  for (const [topic, at] of Object.entries(reader.topics)) since.set(topic, Date.parse(at));
-  return since;
-}
-
-function followsBefore(since: Map<string, number>, article: Article, firstSeenMs: number): boolean {
-  for (const topic of article.topics) {
-    const at = since.get(topic);
-    if (at !== undefined && at <= firstSeenMs) return true;
-  }
-  return false;
+  if (entry.withdrawnAt !== undefined) return false;
+  const times = readFollowTimes(reader, new Float64Array(TOPIC_IDS.length));
+  return followsBefore(times, topicIndexesOf(article), Date.parse(entry.firstSeenAt));
 }
 
 function candidatesOf(articles: ArticleStore, ledger: ArticleLedger): Candidate[] {
@@ -68,7 +82,12 @@ function candidatesOf(articles: ArticleStore, ledger: ArticleLedger): Candidate[
   for (const article of articles.list()) {
     const entry = ledger.entry(article.id);
     if (entry === undefined || entry.withdrawnAt !== undefined) continue;
-    candidates.push({ article, seq: entry.seq, firstSeenMs: Date.parse(entry.firstSeenAt) });
+    candidates.push({
+      article,
+      seq: entry.seq,
+      firstSeenMs: Date.parse(entry.firstSeenAt),
+      topicIndexes: topicIndexesOf(article),
+    });
   }
   return candidates.sort((a, b) => a.seq - b.seq);
 }
@@ -100,6 +119,7 @@ export function planPushes(input: {
   const maxSeq = input.ledger.maxSeq();
   const plans: ReaderPlan[] = [];
   let waiting = 0;
+  const followTimes: FollowTimes = new Float64Array(TOPIC_IDS.length);
 
   for (const reader of input.readers) {
     if (!reader.active) continue;
@@ -107,7 +127,7 @@ export function planPushes(input: {
     if (reader.cursor >= maxSeq && reader.delivery.mode === "instant") continue;
 
     const start = firstAfter(candidates, reader.cursor);
-    const followedSince = sinceByTopic(reader);
+    readFollowTimes(reader, followTimes);
     // Candidates are PushItems: sharing them keeps a plan of 100k readers from
     // allocating one object per (reader, item).
     const items: PushItem[] = [];
@@ -116,7 +136,7 @@ export function planPushes(input: {
     let seqBeforeFirst = reader.cursor;
     for (let index = start; index < candidates.length; index += 1) {
       const candidate = candidates[index] as Candidate;
-      if (followsBefore(followedSince, candidate.article, candidate.firstSeenMs)) {
+      if (followsBefore(followTimes, candidate.topicIndexes, candidate.firstSeenMs)) {
         items.push(candidate);
       } else if (items.length === 0) {
         skippedBeforeFirst += 1;
