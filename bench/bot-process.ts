@@ -14,19 +14,12 @@ import { type Config, createConfig, type LogLevel } from "../src/config.js";
 import { createI18n } from "../src/i18n.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { LOCALES_DIR } from "../src/paths.js";
-import { createJsonArticleLedger } from "../src/push/json-article-ledger.js";
 import { planPushes } from "../src/push/plan.js";
 import type { PushReport } from "../src/push/push-runner.js";
 import { createPushService } from "../src/push/push-service.js";
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
 import { serveParent } from "./child.js";
-import {
-  articlesPathOf,
-  BENCH_BOT_INFO,
-  BENCH_TOKEN,
-  ledgerPathOf,
-  readersDirOf,
-} from "./fixtures.js";
+import { articlesPathOf, BENCH_BOT_INFO, BENCH_TOKEN, readersDirOf } from "./fixtures.js";
 import { percentile } from "./report.js";
 
 export interface MemorySample {
@@ -47,8 +40,6 @@ export interface StartResult {
 }
 
 export interface PlanTiming {
-  newItems: number;
-  syncMs: number;
   planMs: number;
   readersPlanned: number;
   pushesPlanned: number;
@@ -88,7 +79,7 @@ export type BotProcessApi = {
   startBareBot(params: { apiRoot: string }): Promise<StartResult>;
   memory(params: Record<string, never>): Promise<MemorySample>;
   /** The work a push run does before its first send, on the running bot's stores. */
-  timePlan(params: { dataDir: string }): Promise<PlanTiming>;
+  timePlan(params: Record<string, never>): Promise<PlanTiming>;
   /** Loads the stores alone, then makes sequential durable changes (no bot, no sockets). */
   probeStore(params: { dataDir: string; chatIds: readonly number[] }): Promise<StoreProbe>;
   runPush(params: BotEnv): Promise<PushRunResult>;
@@ -184,22 +175,18 @@ function serve(): void {
 
     memory: async () => sampleMemory(),
 
-    async timePlan({ dataDir }) {
+    async timePlan() {
       if (app === undefined) throw new Error("timePlan needs a running Briefbot");
-      const { articles, readers } = app.deps;
-      const ledger = await createJsonArticleLedger({ path: ledgerPathOf(dataDir) });
-      const now = new Date();
-      const syncStarted = performance.now();
-      const newItems = await ledger.sync(articles.list(), now);
+      // The app's own ledger: createApp synced it with the store at start-up, as in
+      // production, so this times exactly what a push run does first.
+      const { articles, readers, ledger } = app.deps;
       const planStarted = performance.now();
-      const plan = planPushes({ readers: readers.all(), articles, ledger, now });
+      const plan = planPushes({ readers: readers.all(), articles, ledger, now: new Date() });
       const planEnded = performance.now();
       let pushesPlanned = 0;
       for (const reader of plan.readers)
         if (reader.kind !== "advance") pushesPlanned += reader.items.length;
       return {
-        newItems,
-        syncMs: planStarted - syncStarted,
         planMs: planEnded - planStarted,
         readersPlanned: plan.readers.length,
         pushesPlanned,
