@@ -13,6 +13,13 @@ export interface BenchOptions {
   profileDir?: string;
 }
 
+/**
+ * The V8 flags the bot runs with in production (Dockerfile ENTRYPOINT, npm start): a
+ * young generation of 4 MB semi-spaces, which Node 24 otherwise sizes far larger.
+ * Bot processes get them unless a measurement says otherwise.
+ */
+export const SHIPPED_NODE_FLAGS: readonly string[] = ["--max-semi-space-size=4"];
+
 function startBotProcess(options: BenchOptions, nodeFlags: readonly string[]): BotProcess {
   return startChild<BotProcessApi>(new URL("./bot-process.ts", import.meta.url), {
     nodeFlags,
@@ -27,7 +34,7 @@ function startBotProcess(options: BenchOptions, nodeFlags: readonly string[]): B
 export async function withBenchProcesses<T>(
   options: BenchOptions,
   use: (emulator: EmulatorProcess, bot: BotProcess) => Promise<T>,
-  botNodeFlags: readonly string[] = [],
+  botNodeFlags: readonly string[] = SHIPPED_NODE_FLAGS,
 ): Promise<T> {
   const emulator = startChild<EmulatorProcessApi>(
     new URL("./emulator-process.ts", import.meta.url),
@@ -46,7 +53,7 @@ export async function withBenchProcesses<T>(
 export async function withBotProcess<T>(
   options: BenchOptions,
   use: (bot: BotProcess) => Promise<T>,
-  botNodeFlags: readonly string[] = [],
+  botNodeFlags: readonly string[] = SHIPPED_NODE_FLAGS,
 ): Promise<T> {
   const bot = startBotProcess(options, botNodeFlags);
   try {

@@ -19,7 +19,12 @@ import {
   topicOf,
   writeArticleFile,
 } from "./fixtures.js";
-import { type BenchOptions, withBenchProcesses, withBotProcess } from "./processes.js";
+import {
+  type BenchOptions,
+  SHIPPED_NODE_FLAGS,
+  withBenchProcesses,
+  withBotProcess,
+} from "./processes.js";
 import type { BenchResult, ResultRow } from "./report.js";
 import { formatBytes, formatCount, formatMs } from "./report.js";
 
@@ -29,6 +34,7 @@ const TARGET_RSS_BYTES = 300 * 1024 * 1024;
 const FIRST_CHAT_ID = 10_000_000;
 /** The shard count the store uses by default; its row carries the verdicts. */
 const DEFAULT_SHARDS = DEFAULT_SHARD_COUNT;
+const NODE_DEFAULTS: readonly string[] = [];
 
 interface Sizes {
   readers: number;
@@ -53,11 +59,11 @@ const FULL: Sizes = {
   articles: 10_000,
   newItems: 20,
   setups: [
-    { shards: 1 },
-    { shards: 64 },
-    { shards: 256 },
-    { shards: 1024 },
-    { shards: 256, heapLimitMb: 160 },
+    { shards: 1, nodeFlags: SHIPPED_NODE_FLAGS },
+    { shards: 64, nodeFlags: SHIPPED_NODE_FLAGS },
+    { shards: 256, nodeFlags: SHIPPED_NODE_FLAGS },
+    { shards: 1024, nodeFlags: SHIPPED_NODE_FLAGS },
+    { shards: DEFAULT_SHARD_COUNT, nodeFlags: NODE_DEFAULTS },
   ],
   subscribes: 400,
   subscribeRatePerSecond: 50,
@@ -68,7 +74,10 @@ const QUICK: Sizes = {
   readers: 10_000,
   articles: 1000,
   newItems: 20,
-  setups: [{ shards: 1 }, { shards: DEFAULT_SHARD_COUNT }],
+  setups: [
+    { shards: 1, nodeFlags: SHIPPED_NODE_FLAGS },
+    { shards: DEFAULT_SHARD_COUNT, nodeFlags: SHIPPED_NODE_FLAGS },
+  ],
   subscribes: 100,
   subscribeRatePerSecond: 50,
   subscribeRounds: 1,
@@ -78,8 +87,8 @@ const QUICK: Sizes = {
 /** One column of the comparison: how the state is split, and the bot's V8 heap limit. */
 interface StoreSetup {
   shards: number;
-  /** --max-old-space-size for the bot process; unset = Node's default. */
-  heapLimitMb?: number;
+  /** V8 flags for the bot process (heap sizing); [] = Node's defaults. */
+  nodeFlags: readonly string[];
 }
 
 interface SetupRun {
@@ -136,7 +145,8 @@ async function prepare(dataDir: string, sizes: Sizes, shards: number): Promise<v
 
 function labelOf(setup: StoreSetup): string {
   const shards = setup.shards === 1 ? "1 shard" : `${setup.shards} shards`;
-  return setup.heapLimitMb ? `${shards}, heap ≤ ${setup.heapLimitMb} MB` : shards;
+  if (setup.nodeFlags === SHIPPED_NODE_FLAGS) return shards;
+  return `${shards}, ${setup.nodeFlags.length === 0 ? "Node's default heap" : setup.nodeFlags.join(" ")}`;
 }
 
 async function measureSetup(
@@ -145,7 +155,7 @@ async function measureSetup(
   dataDir: string,
   setup: StoreSetup,
 ): Promise<SetupRun> {
-  const nodeFlags = setup.heapLimitMb ? [`--max-old-space-size=${setup.heapLimitMb}`] : [];
+  const { nodeFlags } = setup;
   await prepare(dataDir, sizes, setup.shards);
   const stateBytes = await folderBytes(readersDirOf(dataDir));
   const commands = spreadIndexes(sizes.subscribes * sizes.subscribeRounds, sizes.readers).map(
@@ -283,8 +293,9 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchResult>
       runs.push(run);
     }
     const main =
-      runs.find((run) => run.setup.shards === DEFAULT_SHARDS && !run.setup.heapLimitMb) ??
-      runs.at(-1);
+      runs.find(
+        (run) => run.setup.shards === DEFAULT_SHARDS && run.setup.nodeFlags === SHIPPED_NODE_FLAGS,
+      ) ?? runs.at(-1);
     if (main === undefined) throw new Error("no shard count measured");
     const failures = runs
       .flatMap((run) => run.rounds.map((round) => ({ run, round })))
@@ -302,8 +313,9 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchResult>
         "(open loop), each a real change; latency from the round with the median p99. " +
         "Start-up is createApp and start() as in production: articles, reader state, and the push " +
         "ledger synced with the store (which is when the new items are recorded). " +
-        `Verdicts for the store as shipped (${labelOf(main.setup)}, Node's default heap); the comparison below is ` +
-        `before (1 shard = one lowdb file) and after${runs.some((run) => run.setup.heapLimitMb) ? ", then a tuned set-up" : ""}.\n\n` +
+        `The bot runs with the production V8 flags (${SHIPPED_NODE_FLAGS.join(" ")}) unless a column says otherwise. ` +
+        `Verdicts for the store as shipped (${labelOf(main.setup)}); the comparison below is ` +
+        "before (1 shard = one lowdb file) and after, and the shipped store with Node's default heap sizing.\n\n" +
         comparisonRows(runs),
       rows: verdictRows(main, sizes.newItems),
       failures,
