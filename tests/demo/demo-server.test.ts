@@ -170,11 +170,14 @@ describe("the demo API drives the real bot", () => {
       ok: true,
       answer: { text: "Following AI.", showAlert: false },
     });
-    const edited = demo.emulator
-      .chatMessages(chatId)
-      .find((candidate) => candidate.message_id === message.message_id);
-    const labels = edited?.reply_markup?.inline_keyboard.flat().map((button) => button.text);
-    expect(labels).toContain("✅ AI");
+    // The toast is answered before the keyboard is edited: the edit may land a moment later.
+    const labels = () =>
+      demo.emulator
+        .chatMessages(chatId)
+        .find((candidate) => candidate.message_id === message.message_id)
+        ?.reply_markup?.inline_keyboard.flat()
+        .map((button) => button.text);
+    await expect.poll(labels).toContain("✅ AI");
 
     const stale = await post(
       "/api/press",
