@@ -7,6 +7,7 @@ import { registerMenus } from "./bot/commands.js";
 import type { BotDeps, Context } from "./bot/context.js";
 import { createBot } from "./bot/index.js";
 import { createInFlightTracker } from "./bot/middlewares/in-flight.js";
+import { waitForTelegram } from "./bot/wait-for-telegram.js";
 import { createBriefRenderer, translateFor } from "./briefs/render.js";
 import type { Clock } from "./clock.js";
 import { ARTICLES_FILE_NAME, type Config } from "./config.js";
@@ -83,8 +84,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   let webhookServer: Awaited<ReturnType<typeof startHttpServer>> | undefined;
   let stopping: Promise<void> | undefined;
 
+  // Ends a start() still waiting for Telegram when stop() is called.
+  const starting = new AbortController();
+
   async function start(): Promise<void> {
-    await bot.init();
+    if (!bot.isInited()) {
+      const me = await waitForTelegram(bot.api, { logger, signal: starting.signal });
+      if (me === undefined) return; // stopped while waiting
+      bot.botInfo = me;
+    }
     await registerMenus(bot.api, translate).catch((error: unknown) =>
       logger.warn({ err: error }, "command menu not registered; commands still work"),
     );
@@ -130,6 +138,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
 
   function stop(): Promise<void> {
     stopping ??= (async () => {
+      starting.abort();
       if (runner?.isRunning()) await runner.stop();
       await webhookServer?.close();
       await inFlight.drain();

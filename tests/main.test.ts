@@ -54,6 +54,25 @@ describe("main (npm start)", () => {
     });
     expect(await run.exited).toBe(1);
     expect(run.output()).toContain("could not start");
+    expect(run.output()).toContain("Telegram refused the bot token (401: Unauthorized)");
+    expect(run.output()).not.toContain(TEST_TOKEN.split(":")[1]);
+  });
+
+  it("should say it cannot reach Telegram, keep trying, and still stop on SIGTERM", async () => {
+    // A port nothing listens on: what a wrong TELEGRAM_API_ROOT or a network outage looks like.
+    const closed = await createBotApiEmulator({ token: TEST_TOKEN });
+    const apiRoot = closed.apiRoot;
+    await closed.close();
+    dataDir = await mkdtemp(join(tmpdir(), "briefbot-main-"));
+    const run = startMain({ BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: apiRoot, DATA_DIR: dataDir });
+    await expect
+      .poll(() => run.output().match(/cannot reach the Telegram Bot API yet/g)?.length ?? 0, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThanOrEqual(2);
+    expect(run.output()).toContain("ECONNREFUSED");
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
     expect(run.output()).not.toContain(TEST_TOKEN.split(":")[1]);
   });
 

@@ -35,6 +35,11 @@ export function classifySendError(error: unknown): SendFailure {
     if (code === 401 || code === 404) return { kind: "fatal", detail };
     return { kind: "transient", detail };
   }
-  if (error instanceof HttpError) return { kind: "transient", detail: error.message };
+  if (error instanceof HttpError) {
+    // The cause's own message holds the request URL, and with it the token: keep its code only.
+    const code = (error.error as { code?: unknown } | undefined)?.code;
+    const detail = typeof code === "string" ? `${error.message} (${code})` : error.message;
+    return { kind: "transient", detail };
+  }
   return { kind: "transient", detail: error instanceof Error ? error.message : String(error) };
 }
