@@ -17,7 +17,21 @@ async function main(): Promise<void> {
   const secretPart = config.botToken.split(":")[1] ?? "";
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, secretPart] });
 
-  const app = await createApp(config, { logger, clock: systemClock, localesDir: LOCALES_DIR });
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp(config, { logger, clock: systemClock, localesDir: LOCALES_DIR });
+  } catch (error) {
+    // Opening the stores is where a bad DATA_DIR shows (a file, no permission, a full disk).
+    const path = (error as NodeJS.ErrnoException).path;
+    const inDataDir = typeof path === "string" && path.startsWith(config.dataDir);
+    logger.fatal(
+      { err: error },
+      inDataDir
+        ? `could not start: DATA_DIR (${config.dataDir}) must be a folder the bot can write to`
+        : "could not start",
+    );
+    process.exit(1);
+  }
 
   // graceful shutdown: a second signal while stopping is ignored, stop() is idempotent
   const shutdown = (signal: string) => {

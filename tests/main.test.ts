@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -56,6 +56,22 @@ describe("main (npm start)", () => {
     expect(run.output()).toContain("could not start");
     expect(run.output()).toContain("Telegram refused the bot token (401: Unauthorized)");
     expect(run.output()).not.toContain(TEST_TOKEN.split(":")[1]);
+  });
+
+  it("should stop with a clear line when DATA_DIR is not a writable folder", async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "briefbot-main-"));
+    const notAFolder = join(dataDir, "data");
+    await writeFile(notAFolder, "a file where the data folder should be");
+    const run = startMain({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+      DATA_DIR: notAFolder,
+    });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toContain(
+      `DATA_DIR (${notAFolder}) must be a folder the bot can write to`,
+    );
+    expect(await readFile(notAFolder, "utf8")).toBe("a file where the data folder should be");
   });
 
   it("should say it cannot reach Telegram, keep trying, and still stop on SIGTERM", async () => {
