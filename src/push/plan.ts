@@ -13,9 +13,15 @@ export interface PushItem {
 /** What one reader gets in this run. */
 export type ReaderPlan =
   /** One message per item, oldest first. */
-  | { kind: "instant"; chatId: number; items: PushItem[]; finalCursor: number }
+  | { kind: "instant"; chatId: number; items: readonly PushItem[]; finalCursor: number }
   /** One digest (possibly split); `items` may be empty: the day is then marked served. */
-  | { kind: "digest"; chatId: number; items: PushItem[]; finalCursor: number; localDate: string }
+  | {
+      kind: "digest";
+      chatId: number;
+      items: readonly PushItem[];
+      finalCursor: number;
+      localDate: string;
+    }
   /** Nothing to send; the cursor moves over a long run of items this reader does not follow. */
   | { kind: "advance"; chatId: number; finalCursor: number };
 
@@ -105,6 +111,24 @@ function firstAfter(candidates: readonly Candidate[], cursor: number): number {
 }
 
 /**
+ * The items at these candidate indexes, as a list shared by every reader who gets
+ * exactly these. Candidates are PushItems themselves: no object per (reader, item).
+ */
+function listOf(
+  indexes: readonly number[],
+  candidates: readonly Candidate[],
+  lists: Map<string, readonly PushItem[]>,
+): readonly PushItem[] {
+  const key = indexes.join(",");
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = indexes.map((index) => candidates[index] as Candidate);
+    lists.set(key, list);
+  }
+  return list;
+}
+
+/**
  * Decides, from the stores alone, what every active reader is owed now. Pure: the
  * same stores and time give the same plan, so a run after a crash resumes where the
  * cursors say.
@@ -120,6 +144,10 @@ export function planPushes(input: {
   const plans: ReaderPlan[] = [];
   let waiting = 0;
   const followTimes: FollowTimes = new Float64Array(TOPIC_IDS.length);
+  // Readers who get the same items share one list: most readers follow one of a few
+  // topic combinations, so 100k readers need a few dozen lists, not 100k of them.
+  const itemLists = new Map<string, readonly PushItem[]>();
+  const matched: number[] = [];
 
   for (const reader of input.readers) {
     if (!reader.active) continue;
@@ -128,21 +156,20 @@ export function planPushes(input: {
 
     const start = firstAfter(candidates, reader.cursor);
     readFollowTimes(reader, followTimes);
-    // Candidates are PushItems: sharing them keeps a plan of 100k readers from
-    // allocating one object per (reader, item).
-    const items: PushItem[] = [];
+    matched.length = 0;
     // Stored items before the first match: the cursor may always pass over these.
     let skippedBeforeFirst = 0;
     let seqBeforeFirst = reader.cursor;
     for (let index = start; index < candidates.length; index += 1) {
       const candidate = candidates[index] as Candidate;
       if (followsBefore(followTimes, candidate.topicIndexes, candidate.firstSeenMs)) {
-        items.push(candidate);
-      } else if (items.length === 0) {
+        matched.push(index);
+      } else if (matched.length === 0) {
         skippedBeforeFirst += 1;
         seqBeforeFirst = candidate.seq;
       }
     }
+    const items = listOf(matched, candidates, itemLists);
 
     const { delivery, chatId } = reader;
     if (delivery.mode === "digest") {
