@@ -34,7 +34,8 @@ export interface JsonReaderStoreOptions {
 
 class Shard {
   private pending: { resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private running = false;
+  /** The write loop while it runs; undefined when the shard is on disk as in memory. */
+  private draining: Promise<void> | undefined;
 
   constructor(readonly db: Low<ShardData>) {}
 
@@ -42,12 +43,16 @@ class Shard {
   persist(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ resolve, reject });
-      if (!this.running) void this.drain();
+      this.draining ??= this.drain();
     });
   }
 
+  /** Resolves when no write of this shard is under way or waiting. */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
   private async drain(): Promise<void> {
-    this.running = true;
     // Let the rest of this tick's changes join the same write.
     await new Promise((resolve) => setImmediate(resolve));
     while (this.pending.length > 0) {
@@ -60,7 +65,7 @@ class Shard {
         for (const waiter of batch) waiter.reject(error);
       }
     }
-    this.running = false;
+    this.draining = undefined;
   }
 }
 
@@ -127,7 +132,9 @@ export async function createJsonReaderStore(options: JsonReaderStoreOptions): Pr
     },
     size: () => size,
     async flush() {
-      await Promise.all(shards.map((shard) => shard.persist()));
+      // Every change is written by update() itself; waiting for those writes is enough.
+      // Rewriting every shard here cost 42 MB of JSON at once at 100k readers.
+      await Promise.all(shards.map((shard) => shard.settled()));
     },
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -30,6 +30,28 @@ describe("JSON reader store", () => {
     const reopened = await createJsonReaderStore({ dir, shards: 16 });
     expect(reopened.get(42)?.topics).toEqual({ ai: now.toISOString() });
     expect(reopened.size()).toBe(1);
+  });
+
+  it("should have changes still being written on disk after flush, and leave other shards alone", async () => {
+    const store = await createJsonReaderStore({ dir, shards: 4 });
+    const shardFiles = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(dir))
+            .filter((name) => name.startsWith("shard-"))
+            .map(async (name) => [name, (await stat(join(dir, name))).mtimeMs] as const),
+        ),
+      );
+    const before = await shardFiles();
+    // Not awaited, as when a shutdown arrives while a reader's change is being written.
+    void store.update(5, () => createReader(5, "en", now, 0));
+    await store.flush();
+
+    const reopened = await createJsonReaderStore({ dir });
+    expect(reopened.get(5)?.locale).toBe("en");
+    const after = await shardFiles();
+    const rewritten = Object.keys(after).filter((name) => after[name] !== before[name]);
+    expect(rewritten).toEqual(["shard-1.json"]); // chat 5 lives in shard 5 % 4
   });
 
   it("should keep the shard count of an existing folder", async () => {
