@@ -221,7 +221,7 @@ function verdictRows(run: SetupRun, newItems: number): ResultRow[] {
       met: run.start.memory.rssBytes < TARGET_RSS_BYTES,
     },
     {
-      metric: "Peak resident memory (start-up, /subscribe load, push plan)",
+      metric: "Peak resident memory (start-up, /subscribe load, push plan, stop)",
       value: formatBytes(run.peakRssBytes),
       target: `< ${formatBytes(TARGET_RSS_BYTES)}`,
       met: run.peakRssBytes < TARGET_RSS_BYTES,
@@ -265,7 +265,9 @@ function comparisonRows(runs: readonly SetupRun[]): string {
     line("RSS after start-up", (run) => formatBytes(run.start.memory.rssBytes)),
     line("RSS after the /subscribe load", (run) => formatBytes(run.afterLoad.rssBytes)),
     line("Peak RSS before the push plan", (run) => formatBytes(run.afterLoad.maxRssBytes)),
-    line("Peak RSS (whole life, push plan included)", (run) => formatBytes(run.peakRssBytes)),
+    line("Peak RSS (whole life: push plan and stop included)", (run) =>
+      formatBytes(run.peakRssBytes),
+    ),
     line("/subscribe p50 (bot)", (run) => formatMs(run.subscribe.latency.p50Ms)),
     line("/subscribe p99 (bot; median round)", (run) => formatMs(run.subscribe.latency.p99Ms)),
     line("/subscribe p99 of each round", (run) =>
