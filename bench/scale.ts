@@ -317,7 +317,10 @@ export async function runScaleBench(options: BenchOptions): Promise<BenchResult>
         "ledger synced with the store (which is when the new items are recorded). " +
         `The bot runs with the production V8 flags (${SHIPPED_NODE_FLAGS.join(" ")}) unless a column says otherwise. ` +
         `Verdicts for the store as shipped (${labelOf(main.setup)}); the comparison below is ` +
-        "before (1 shard = one lowdb file) and after, and the shipped store with Node's default heap sizing.\n\n" +
+        "before (1 shard = one lowdb file) and after" +
+        (runs.some((run) => run.setup.nodeFlags === NODE_DEFAULTS)
+          ? ", and the shipped store with Node's default heap sizing.\n\n"
+          : ".\n\n") +
         comparisonRows(runs),
       rows: verdictRows(main, sizes.newItems),
       failures,
