@@ -8,7 +8,7 @@ import type { BotDeps, Context } from "./bot/context.js";
 import { createBot } from "./bot/index.js";
 import { createInFlightTracker } from "./bot/middlewares/in-flight.js";
 import { waitForTelegram } from "./bot/wait-for-telegram.js";
-import { createBriefRenderer, translateFor } from "./briefs/render.js";
+import { createBriefRenderer } from "./briefs/render.js";
 import type { Clock } from "./clock.js";
 import { ARTICLES_FILE_NAME, type Config } from "./config.js";
 import { createI18n } from "./i18n.js";
@@ -53,14 +53,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     (ctx) => ctx.reader?.locale ?? localeFromLanguageCode(ctx.from?.language_code),
   );
   const translate = (locale: string, key: string) => i18n.t(locale, key);
-  const briefs = createBriefRenderer((locale) => translateFor(i18n, locale));
+  const briefs = createBriefRenderer(i18n);
   const articles: FileArticleStore = await createFileArticleStore({
     path: join(config.dataDir, ARTICLES_FILE_NAME),
     label: join(config.dataDir, ARTICLES_FILE_NAME),
     logger,
   });
   const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });
-  const push = await createPushService({ config, logger, clock, i18n, articles, readers });
+  const push = await createPushService({ config, logger, clock, i18n, briefs, articles, readers });
   const deps: BotDeps = {
     config,
     logger,

@@ -83,12 +83,11 @@ export type BriefRenderer = (article: Article, locale: Locale, timeZone?: string
 /**
  * renderBrief, remembered: /latest and broadcasts render the same few articles for
  * thousands of readers who share a handful of (language, zone) pairs, and rendering
- * (date formatting, translation lookups, escaping) costs more than sending.
- * `translatorFor(locale)` must translate into that locale. Keyed by the article
- * object: the store replaces objects on reload, so an edited article renders afresh
- * and the old entries go with the old objects.
+ * (date formatting, translation lookups, escaping) costs more than sending. Keyed by
+ * the article object: the store replaces objects on reload, so an edited article
+ * renders afresh and the old entries go with the old objects.
  */
-export function createBriefRenderer(translatorFor: (locale: Locale) => Translate): BriefRenderer {
+export function createBriefRenderer(i18n: Translator): BriefRenderer {
   const cache = new WeakMap<Article, Map<string, Html>>();
   return (article, locale, timeZone = "UTC") => {
     let byReaderKind = cache.get(article);
@@ -99,7 +98,7 @@ export function createBriefRenderer(translatorFor: (locale: Locale) => Translate
     const key = `${locale} ${timeZone}`;
     let html = byReaderKind.get(key);
     if (html === undefined) {
-      html = renderBrief(article, { locale, t: translatorFor(locale), timeZone });
+      html = renderBrief(article, { locale, t: translateFor(i18n, locale), timeZone });
       byReaderKind.set(key, html);
     }
     return html;

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Api } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
-import type { Translator } from "../briefs/render.js";
+import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
 import { deactivateReader, type Reader } from "../readers/reader.js";
@@ -12,7 +12,7 @@ import { isQuietAt } from "./local-time.js";
 import { createPacingGate, type SendPermit } from "./pacing-gate.js";
 import { isPushFor, type PushItem, type ReaderPlan } from "./plan.js";
 import { type ProgressJournal, withProgress } from "./progress-journal.js";
-import { createPushRenderer, type DigestPart, renderDigest } from "./push-messages.js";
+import { type DigestPart, renderDigest } from "./push-messages.js";
 import { type ReadyEntry, ReadyQueue } from "./ready-queue.js";
 import { classifySendError } from "./send-errors.js";
 
@@ -22,6 +22,7 @@ export interface BroadcastDeps {
   readers: ReaderStore;
   ledger: ArticleLedger;
   i18n: Translator;
+  briefs: BriefRenderer;
   clock: Clock;
   logger: Logger;
   stats: PushStatsRecorder;
@@ -105,7 +106,6 @@ export async function runBroadcast(
   const gate = createPacingGate({ perSecond: tuning.perSecond });
   const chatIntervalMs = 1000 / tuning.perChatPerSecond + CHAT_MARGIN_MS;
   const queue = new ReadyQueue<ChatJob>();
-  const render = createPushRenderer(deps.i18n);
   const writes: Promise<unknown>[] = [];
   const track = (write: Promise<unknown>): Promise<boolean> => {
     const settled = write.then(
@@ -219,7 +219,7 @@ export async function runBroadcast(
         const article = deps.articles.get(item.article.id) ?? item.article;
         const last = job.next === plan.items.length - 1;
         return {
-          html: render({ ...item, article }, reader),
+          html: deps.briefs(article, reader.locale, reader.delivery.timeZone).html,
           cursor: last ? plan.finalCursor : item.seq,
         };
       }

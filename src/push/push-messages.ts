@@ -1,30 +1,8 @@
 import { type Html, text, trusted } from "../briefs/html.js";
-import {
-  createBriefRenderer,
-  formatDate,
-  renderBrief,
-  renderDigestEntry,
-  type Translator,
-  translateFor,
-} from "../briefs/render.js";
+import { formatDate, renderDigestEntry, type Translator, translateFor } from "../briefs/render.js";
 import { packMessages } from "../briefs/split.js";
 import type { Reader } from "../readers/reader.js";
 import type { PushItem } from "./plan.js";
-
-/** An instant push: exactly the brief /latest shows, in the reader's language. */
-export function renderPush(item: PushItem, reader: Reader, i18n: Translator): string {
-  return renderBrief(item.article, {
-    locale: reader.locale,
-    t: translateFor(i18n, reader.locale),
-    timeZone: reader.delivery.timeZone,
-  }).html;
-}
-
-/** renderPush for a broadcast, with each (article, language, zone) rendered once. */
-export function createPushRenderer(i18n: Translator): (item: PushItem, reader: Reader) => string {
-  const render = createBriefRenderer((locale) => translateFor(i18n, locale));
-  return (item, reader) => render(item.article, reader.locale, reader.delivery.timeZone).html;
-}
 
 export interface DigestPart {
   html: string;

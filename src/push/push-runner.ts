@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Api } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
-import type { Translator } from "../briefs/render.js";
+import { type BriefRenderer, createBriefRenderer, type Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -22,6 +22,11 @@ export interface PushDeps {
   api: Api;
   /** The I18n instance, used outside any update: i18n.t(locale, key, variables). */
   i18n: Translator;
+  /**
+   * Instant pushes are exactly the briefs /latest shows: the app passes its renderer so
+   * both share one cache; by default the runner keeps its own for its lifetime.
+   */
+  briefs?: BriefRenderer;
   articles: ArticleStore;
   readers: ReaderStore;
   ledger: JsonArticleLedger;
@@ -67,6 +72,7 @@ const STATS_SAVE_INTERVAL_MS = 5_000;
 
 export function createPushRunner(deps: PushDeps): PushRunner {
   const { logger, clock, stats } = deps;
+  const briefs = deps.briefs ?? createBriefRenderer(deps.i18n);
   let current: Promise<PushReport> | undefined;
   let controller: AbortController | undefined;
 
@@ -106,7 +112,7 @@ export function createPushRunner(deps: PushDeps): PushRunner {
     try {
       result = await runBroadcast(
         plan.readers,
-        { ...deps, journal },
+        { ...deps, briefs, journal },
         {
           ...DEFAULT_BROADCAST_TUNING,
           ...deps.tuning,

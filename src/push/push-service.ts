@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { ArticleStore } from "../articles/article-store.js";
-import type { Translator } from "../briefs/render.js";
+import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
@@ -16,6 +16,8 @@ export interface PushServiceOptions {
   logger: Logger;
   clock: Clock;
   i18n: Translator;
+  /** The app's brief renderer, shared with /latest. */
+  briefs?: BriefRenderer;
   articles: ArticleStore;
   readers: ReaderStore;
 }
@@ -63,6 +65,7 @@ export async function createPushService(options: PushServiceOptions): Promise<Pu
     clock,
     api: createPushApi(config),
     i18n: options.i18n,
+    ...(options.briefs ? { briefs: options.briefs } : {}),
     articles,
     readers: options.readers,
     ledger,
