@@ -20,7 +20,8 @@ describe("createLogger", () => {
       write: (line) => lines.push(line),
     });
     logger.error(
-      { err: new Error(`fetch https://api.telegram.org/bot${token}/getMe failed`), url: token },
+      // As a self-hosted Bot API server's URL would appear in a network error.
+      { err: new Error(`fetch http://127.0.0.1:8081/bot${token}/getMe failed`), url: token },
       `token ${token}`,
     );
     const output = lines.join("");
