@@ -58,6 +58,8 @@ describe("createConfig", () => {
   it("should never echo the token in its messages", () => {
     const secret = "123:short-but-secret";
     const problems = problemsOf({ BOT_TOKEN: secret });
+    // A problem must be reported, or "not echoed" would pass trivially.
+    expect(problems).toEqual([expect.stringContaining("BOT_TOKEN does not look like a bot token")]);
     expect(problems.join("\n")).not.toContain("short-but-secret");
   });
 

@@ -3,9 +3,10 @@ import { LOCALES, type Locale } from "../../locales.js";
 import { normalizeTopicText } from "../../topics/aliases.js";
 import { menuFor } from "../commands.js";
 import type { Context } from "../context.js";
+import { createCallbackData } from "../helpers/callback-data.js";
 import { updateReader } from "../helpers/reader.js";
 
-const LANGUAGE_PREFIX = "lang:";
+const languageButton = createCallbackData("lang", ["locale"]);
 const LANGUAGE_BUTTONS: Record<Locale, string> = { en: "🇬🇧 English", fr: "🇫🇷 Français" };
 // What readers type after /language, normalized (lowercase, no accents).
 const LANGUAGE_WORDS: Record<string, Locale> = {
@@ -39,7 +40,7 @@ feature.command("language", async (ctx) => {
   if (word === "") {
     const keyboard = new InlineKeyboard();
     for (const locale of LOCALES)
-      keyboard.text(LANGUAGE_BUTTONS[locale], `${LANGUAGE_PREFIX}${locale}`);
+      keyboard.text(LANGUAGE_BUTTONS[locale], languageButton.pack({ locale }));
     await ctx.reply(ctx.t("language-choose"), { reply_markup: keyboard });
     return;
   }
@@ -52,8 +53,9 @@ feature.command("language", async (ctx) => {
   await ctx.reply(ctx.t("language-changed"));
 });
 
-feature.callbackQuery(/^lang:(.{1,8})$/, async (ctx) => {
-  const locale = LOCALES.find((candidate) => candidate === ctx.match[1]);
+feature.callbackQuery(languageButton.filter, async (ctx) => {
+  const chosen = languageButton.unpack(ctx.callbackQuery.data)?.locale;
+  const locale = LOCALES.find((candidate) => candidate === chosen);
   if (!locale) {
     await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });
     return;

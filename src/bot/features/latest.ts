@@ -3,13 +3,14 @@ import type { Article } from "../../articles/schema.js";
 import { type Html, text } from "../../briefs/html.js";
 import { isTopicId, type TopicId } from "../../topics/catalog.js";
 import type { Context } from "../context.js";
+import { createCallbackData } from "../helpers/callback-data.js";
 import { replyHtml } from "../helpers/reply.js";
 import { allTopicNames, followedTopics, topicNames } from "../helpers/topics.js";
 import { describeUnknown } from "../helpers/unknown-words.js";
 
 export const LATEST_PAGE_SIZE = 5;
-const MORE_PREFIX = "more:";
-// Telegram's callback_data holds 64 bytes; an offset beyond this is forged.
+const moreButton = createCallbackData("more", ["scope", "offset"]);
+// No store holds this many articles; an offset beyond it is forged.
 const MAX_OFFSET = 100_000;
 
 /** What a page lists: everything, the reader's topics, or the topics named in /latest. */
@@ -66,7 +67,7 @@ async function sendPage(ctx: Context, scope: Scope, offset: number): Promise<voi
     next < articles.length
       ? new InlineKeyboard().text(
           ctx.t("latest-more"),
-          `${MORE_PREFIX}${encodeScope(scope)}:${next}`,
+          moreButton.pack({ scope: encodeScope(scope), offset: next }),
         )
       : undefined;
   await replyHtml(ctx, blocks, more ? { reply_markup: more } : {});
@@ -91,10 +92,11 @@ feature.command("latest", async (ctx) => {
   await sendPage(ctx, { kind: "topics", topics }, 0);
 });
 
-feature.callbackQuery(/^more:([a-z0-9+]{1,40}):(\d{1,6})$/, async (ctx) => {
-  const scope = decodeScope(ctx.match[1] ?? "");
-  const offset = Number(ctx.match[2]);
-  if (!scope || offset > MAX_OFFSET) {
+feature.callbackQuery(moreButton.filter, async (ctx) => {
+  const data = moreButton.unpack(ctx.callbackQuery.data);
+  const scope = data && decodeScope(data.scope);
+  const offset = /^\d{1,6}$/.test(data?.offset ?? "") ? Number(data?.offset) : Number.NaN;
+  if (!scope || !(offset <= MAX_OFFSET)) {
     await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });
     return;
   }

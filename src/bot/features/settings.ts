@@ -10,13 +10,15 @@ import {
 import { DEFAULT_DELIVERY, type DeliverySettings, type Reader } from "../../readers/reader.js";
 import { normalizeTopicText } from "../../topics/aliases.js";
 import type { Context } from "../context.js";
+import { createCallbackData } from "../helpers/callback-data.js";
 import { updateReader } from "../helpers/reader.js";
 
 /**
  * /settings: how pushes are delivered. Buttons for the common choices, and words for
  * the rest (any IANA zone, quiet hours to the minute): /settings tz America/Toronto.
  */
-const PREFIX = "set:";
+/** A settings button: "set:<kind>:<value>", e.g. "set:tz:Europe/Paris". */
+const settingsButton = createCallbackData("set", ["kind", "value"]);
 const HOURS_PER_ROW = 6;
 const ZONES_PER_ROW = 2;
 
@@ -59,8 +61,7 @@ function deliveryOf(ctx: Context): DeliverySettings {
 }
 
 const hourLabel = (hour: number) => formatMinuteOfDay(hour * 60);
-const quietData = (window: { start: number; end: number }) =>
-  `${PREFIX}quiet:${window.start}-${window.end}`;
+const quietValue = (window: { start: number; end: number }) => `${window.start}-${window.end}`;
 
 function selected(ctx: Context, label: string, isSelected: boolean): string {
   return isSelected ? ctx.t("settings-button-selected", { label }) : label;
@@ -95,35 +96,38 @@ function mainKeyboard(ctx: Context): InlineKeyboard {
   const keyboard = new InlineKeyboard()
     .text(
       selected(ctx, ctx.t("settings-button-instant"), delivery.mode === "instant"),
-      `${PREFIX}mode:instant`,
+      settingsButton.pack({ kind: "mode", value: "instant" }),
     )
     .text(
       selected(ctx, ctx.t("settings-button-digest"), delivery.mode === "digest"),
-      `${PREFIX}mode:digest`,
+      settingsButton.pack({ kind: "mode", value: "digest" }),
     )
     .row();
   if (delivery.mode === "digest") {
     keyboard
       .text(
         ctx.t("settings-button-hour", { hour: hourLabel(delivery.digestHour) }),
-        `${PREFIX}view:hour`,
+        settingsButton.pack({ kind: "view", value: "hour" }),
       )
       .row();
   }
   return keyboard
-    .text(ctx.t("settings-button-quiet"), `${PREFIX}view:quiet`)
-    .text(ctx.t("settings-button-zone"), `${PREFIX}view:zone`)
+    .text(ctx.t("settings-button-quiet"), settingsButton.pack({ kind: "view", value: "quiet" }))
+    .text(ctx.t("settings-button-zone"), settingsButton.pack({ kind: "view", value: "zone" }))
     .row()
     .text(
       ctx.t(delivery.linkPreviews ? "settings-button-previews-on" : "settings-button-previews-off"),
-      `${PREFIX}previews:${delivery.linkPreviews ? "off" : "on"}`,
+      settingsButton.pack({ kind: "previews", value: delivery.linkPreviews ? "off" : "on" }),
     );
 }
 
 function viewOf(ctx: Context, view: View): { text: string; keyboard: InlineKeyboard } {
   const delivery = deliveryOf(ctx);
   const keyboard = new InlineKeyboard();
-  const back = () => keyboard.row().text(ctx.t("settings-button-back"), `${PREFIX}view:main`);
+  const back = () =>
+    keyboard
+      .row()
+      .text(ctx.t("settings-button-back"), settingsButton.pack({ kind: "view", value: "main" }));
   switch (view) {
     case "main":
       return { text: panelText(ctx), keyboard: mainKeyboard(ctx) };
@@ -132,7 +136,7 @@ function viewOf(ctx: Context, view: View): { text: string; keyboard: InlineKeybo
         if (hour > 0 && hour % HOURS_PER_ROW === 0) keyboard.row();
         keyboard.text(
           selected(ctx, hourLabel(hour), hour === delivery.digestHour),
-          `${PREFIX}hour:${hour}`,
+          settingsButton.pack({ kind: "hour", value: hour }),
         );
       }
       back();
@@ -145,7 +149,7 @@ function viewOf(ctx: Context, view: View): { text: string; keyboard: InlineKeybo
         const time = formatMinuteOfDay(localTimeIn(now, zone).minuteOfDay);
         keyboard.text(
           selected(ctx, `${city} · ${time}`, zone === delivery.timeZone),
-          `${PREFIX}tz:${zone}`,
+          settingsButton.pack({ kind: "tz", value: zone }),
         );
       });
       back();
@@ -154,14 +158,17 @@ function viewOf(ctx: Context, view: View): { text: string; keyboard: InlineKeybo
     case "quiet":
       keyboard.text(
         selected(ctx, ctx.t("settings-button-quiet-off"), delivery.quietHours === null),
-        `${PREFIX}quiet:off`,
+        settingsButton.pack({ kind: "quiet", value: "off" }),
       );
       QUIET_CHOICES.forEach((window, index) => {
         if (index % 2 === 1) keyboard.row();
         const label = `${formatMinuteOfDay(window.start)}–${formatMinuteOfDay(window.end)}`;
         const isCurrent =
           delivery.quietHours?.start === window.start && delivery.quietHours.end === window.end;
-        keyboard.text(selected(ctx, label, isCurrent), quietData(window));
+        keyboard.text(
+          selected(ctx, label, isCurrent),
+          settingsButton.pack({ kind: "quiet", value: quietValue(window) }),
+        );
       });
       back();
       return { text: ctx.t("settings-quiet-title"), keyboard };
@@ -303,9 +310,7 @@ function changeFromButton(
         : undefined;
     case "quiet": {
       if (value === "off") return (delivery) => ({ ...delivery, quietHours: null });
-      const window = QUIET_CHOICES.find(
-        (choice) => quietData(choice) === `${PREFIX}quiet:${value}`,
-      );
+      const window = QUIET_CHOICES.find((choice) => quietValue(choice) === value);
       return window ? (delivery) => ({ ...delivery, quietHours: window }) : undefined;
     }
     case "previews":
@@ -344,8 +349,8 @@ feature.command("settings", async (ctx) => {
   });
 });
 
-feature.callbackQuery(/^set:([a-z]{1,10}):(.{1,40})$/, async (ctx) => {
-  const [, kind = "", value = ""] = ctx.match;
+feature.callbackQuery(settingsButton.filter, async (ctx) => {
+  const { kind = "", value = "" } = settingsButton.unpack(ctx.callbackQuery.data) ?? {};
   if (kind === "view") {
     if (value !== "main" && value !== "hour" && value !== "zone" && value !== "quiet") {
       await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });

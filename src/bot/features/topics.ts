@@ -7,7 +7,7 @@ import { updateReader } from "../helpers/reader.js";
 import { replyHtml } from "../helpers/reply.js";
 import { allTopicNames, followedTopics, topicNames } from "../helpers/topics.js";
 import { describeUnknown } from "../helpers/unknown-words.js";
-import { createTopicsKeyboard, TOPIC_TOGGLE_PREFIX } from "../keyboards/topics.js";
+import { createTopicsKeyboard, topicToggleButton } from "../keyboards/topics.js";
 
 /** Follows or leaves topics; following also turns pushes back on after /stop. */
 async function changeTopics(ctx: Context, topics: readonly TopicId[], follow: boolean) {
@@ -33,8 +33,8 @@ feature.command("topics", async (ctx) => {
   });
 });
 
-feature.callbackQuery(new RegExp(`^${TOPIC_TOGGLE_PREFIX}(.{1,32})$`), async (ctx) => {
-  const topic = ctx.match[1];
+feature.callbackQuery(topicToggleButton.filter, async (ctx) => {
+  const topic = topicToggleButton.unpack(ctx.callbackQuery.data)?.id;
   if (!isTopicId(topic)) {
     await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });
     return;
