@@ -129,7 +129,21 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       logger.info({ port: webhookServer.port, path }, "webhook mode: listening");
     } else {
       await bot.api.deleteWebhook();
-      runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+      // The runner would print each getUpdates failure, request URL and token included,
+      // with console.error; it stays silent and the redacting logger says it instead.
+      bot.api.config.use(async (call, method, payload, signal) => {
+        try {
+          return await call(method, payload, signal);
+        } catch (error) {
+          if (method === "getUpdates" && !signal?.aborted) {
+            logger.warn({ problem: (error as Error).message }, "could not fetch updates; retrying");
+          }
+          throw error;
+        }
+      });
+      runner = run(bot, {
+        runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
+      });
       logger.info({ username: bot.botInfo.username }, "polling for updates");
     }
     // Pushes start once commands are answered: a reader's /stop during the first run counts.

@@ -1,3 +1,4 @@
+import { format } from "node:util";
 import { pino } from "pino";
 import type { LogLevel } from "./config.js";
 
@@ -27,4 +28,20 @@ export function createLogger(options: LoggerOptions): Logger {
     },
   };
   return pino({ level: options.level, base: undefined }, destination);
+}
+
+/**
+ * Sends console.* output (what libraries such as grammY's runner print) through the
+ * logger, so it is redacted and stays one JSON line per event.
+ */
+export function routeConsoleTo(logger: Logger, target: Console = console): void {
+  const log =
+    (level: "debug" | "info" | "warn" | "error") =>
+    (...args: unknown[]) =>
+      logger[level]({ source: "console" }, format(...args));
+  target.debug = log("debug");
+  target.log = log("info");
+  target.info = log("info");
+  target.warn = log("warn");
+  target.error = log("error");
 }

@@ -1,7 +1,7 @@
 import { createApp } from "./app.js";
 import { systemClock } from "./clock.js";
 import { ConfigError, createConfig } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, routeConsoleTo } from "./logger.js";
 import { LOCALES_DIR } from "./paths.js";
 
 // The only module that reads the environment, starts things and handles signals.
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   }
   const secretPart = config.botToken.split(":")[1] ?? "";
   const logger = createLogger({ level: config.logLevel, secrets: [config.botToken, secretPart] });
+  // Libraries print errors with console.* (a request URL holds the token): through the redacting logger instead.
+  routeConsoleTo(logger);
 
   let app: Awaited<ReturnType<typeof createApp>>;
   try {
@@ -24,11 +26,12 @@ async function main(): Promise<void> {
     // Opening the stores is where a bad DATA_DIR shows (a file, no permission, a full disk).
     const path = (error as NodeJS.ErrnoException).path;
     const inDataDir = typeof path === "string" && path.startsWith(config.dataDir);
+    // One line for the operator (which file, what is wrong, what to do); the stack is for debugging.
+    logger.debug({ err: error }, "could not start");
     logger.fatal(
-      { err: error },
       inDataDir
-        ? `could not start: DATA_DIR (${config.dataDir}) must be a folder the bot can write to`
-        : "could not start",
+        ? `could not start: DATA_DIR (${config.dataDir}) must be a folder the bot can write to (${(error as Error).message})`
+        : `could not start: ${(error as Error).message}`,
     );
     process.exit(1);
   }
@@ -50,7 +53,10 @@ async function main(): Promise<void> {
   try {
     await app.start();
   } catch (error) {
-    logger.fatal({ err: error }, "could not start; check BOT_TOKEN and TELEGRAM_API_ROOT");
+    logger.debug({ err: error }, "could not start");
+    logger.fatal(
+      `could not start: ${(error as Error).message}; check BOT_TOKEN and TELEGRAM_API_ROOT`,
+    );
     await app.stop();
     process.exit(1);
   }

@@ -1,11 +1,33 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBotApiEmulator } from "../src/emulator/index.js";
 import type { BotApiEmulator } from "../src/emulator/types.js";
-import { REPO_ROOT, SAMPLE_ARTICLES, TEST_TOKEN } from "./helpers/test-app.js";
+import { REPO_ROOT, SAMPLE_ARTICLES, TEST_BOT_INFO, TEST_TOKEN } from "./helpers/test-app.js";
+
+/**
+ * A Bot API that knows the bot but drops every getUpdates connection: what a network
+ * fault in the middle of long polling looks like.
+ */
+async function startDroppingApi(): Promise<{ server: Server; apiRoot: string }> {
+  const server = createServer((request, response) => {
+    const method = request.url?.split("/").pop() ?? "";
+    if (method === "getUpdates") {
+      request.socket.destroy();
+      return;
+    }
+    const result = method === "getMe" ? TEST_BOT_INFO : true;
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ ok: true, result }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { server, apiRoot: `http://127.0.0.1:${port}` };
+}
 
 /** Runs src/main.ts as `npm start` would, but from source. */
 function startMain(env: Record<string, string>): {
@@ -31,8 +53,12 @@ function startMain(env: Record<string, string>): {
 describe("main (npm start)", () => {
   let emu: BotApiEmulator | undefined;
   let dataDir: string | undefined;
+  let droppingApi: Server | undefined;
   afterEach(async () => {
     await emu?.close();
+    droppingApi?.closeAllConnections();
+    await new Promise((resolve) => (droppingApi ? droppingApi.close(resolve) : resolve(undefined)));
+    droppingApi = undefined;
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -109,5 +135,71 @@ describe("main (npm start)", () => {
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('"msg":"stopped"');
     expect(run.output()).not.toContain(TEST_TOKEN.split(":")[1]);
+  });
+
+  it("should warn when polling hits a network error, never printing the token", async () => {
+    const api = await startDroppingApi();
+    droppingApi = api.server;
+    dataDir = await mkdtemp(join(tmpdir(), "briefbot-main-"));
+    const run = startMain({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      DATA_DIR: dataDir,
+    });
+    await expect
+      .poll(() => run.output().match(/could not fetch updates; retrying/g)?.length ?? 0, {
+        timeout: 15_000,
+      })
+      .toBeGreaterThanOrEqual(3);
+    run.child.kill("SIGTERM");
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain("getUpdates");
+    expect(run.output()).not.toContain(TEST_TOKEN.split(":")[1]);
+    expect(run.output()).not.toContain("[grammY runner]");
+  });
+
+  it("should refuse to start on a corrupted reader file with one line, no stack trace", async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "briefbot-main-"));
+    const readersDir = join(dataDir, "readers");
+    await mkdir(readersDir);
+    await writeFile(join(readersDir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    const shard = join(readersDir, "shard-0.json");
+    await writeFile(shard, '{"readers": {"42": {"chatId": 42,');
+    const run = startMain({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+      DATA_DIR: dataDir,
+    });
+    expect(await run.exited).toBe(1);
+    const fatal = run
+      .output()
+      .split("\n")
+      .filter((line) => line.includes('"level":60'));
+    expect(fatal).toHaveLength(1);
+    const line = JSON.parse(fatal[0] ?? "") as Record<string, unknown>;
+    expect(line.msg).toContain(`Reader state file ${shard} is not valid JSON`);
+    expect(line.msg).toContain("restore it from a backup");
+    expect(run.output()).not.toMatch(/\n\s+at |"stack"/);
+    expect(await readFile(shard, "utf8")).toBe('{"readers": {"42": {"chatId": 42,');
+  });
+
+  it("should refuse to start on a corrupted ledger with one line, no stack trace", async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "briefbot-main-"));
+    await mkdir(join(dataDir, "state"));
+    const ledger = join(dataDir, "state", "ledger.json");
+    await writeFile(ledger, "{ not json");
+    const run = startMain({
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: "http://127.0.0.1:9",
+      DATA_DIR: dataDir,
+    });
+    expect(await run.exited).toBe(1);
+    const fatal = run
+      .output()
+      .split("\n")
+      .filter((line) => line.includes('"level":60'));
+    expect(fatal).toHaveLength(1);
+    expect(fatal[0]).toContain(`Article ledger ${ledger} is not valid JSON`);
+    expect(run.output()).not.toMatch(/\n\s+at |"stack"/);
   });
 });

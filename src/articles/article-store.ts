@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type FSWatcher, watch } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
+import { readTextFile } from "../json-file.js";
 import type { Logger } from "../logger.js";
 import { type Article, ArticleFileError, parseArticleFile } from "./schema.js";
 
@@ -53,7 +53,7 @@ export async function createFileArticleStore(
   async function reload(): Promise<string[]> {
     let text: string;
     try {
-      text = await readFile(options.path, "utf8");
+      text = await readTextFile(options.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const problem =

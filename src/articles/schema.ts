@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseJsonText } from "../json-file.js";
 import type { Locale } from "../locales.js";
 import { TOPIC_IDS, type TopicId } from "../topics/catalog.js";
 
@@ -114,7 +115,7 @@ export function validateArticleFile(raw: unknown, fileLabel: string): ArticleVal
 export function parseArticleFile(text: string, fileLabel: string): ArticleValidation {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text);
   } catch (error) {
     throw new ArticleFileError(`${fileLabel}: not valid JSON (${(error as Error).message})`);
   }

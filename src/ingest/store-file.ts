@@ -1,8 +1,8 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
-import { DataFile } from "lowdb/node";
 import { ArticleFileError, parseArticleFile, validateArticleFile } from "../articles/schema.js";
+import { createJsonDataFile, parseJsonText, readTextFile } from "../json-file.js";
 
 /** The store file as stored: items not yet validated, extra top-level fields kept. */
 export type StoreFileData = { articles: unknown[]; [extra: string]: unknown };
@@ -22,7 +22,7 @@ export interface StoreSnapshot {
 export async function readStore(path: string, label: string): Promise<StoreSnapshot> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       return { file: { articles: [] }, problems: [] };
@@ -30,7 +30,7 @@ export async function readStore(path: string, label: string): Promise<StoreSnaps
     throw new ArticleFileError(`${label}: cannot be read (${(error as Error).message})`);
   }
   const { problems } = parseArticleFile(text, label);
-  return { file: JSON.parse(text) as StoreFileData, problems };
+  return { file: parseJsonText(text) as StoreFileData, problems };
 }
 
 /**
@@ -44,10 +44,7 @@ export function newProblems(next: StoreFileData, before: StoreSnapshot, label: s
 }
 
 /** lowdb's JSONFile format (2-space JSON) plus the final newline editors' tools keep, so diffs stay small. */
-const jsonWithNewline = {
-  parse: JSON.parse,
-  stringify: (data: unknown) => `${JSON.stringify(data, null, 2)}\n`,
-};
+const jsonWithNewline = (data: unknown) => `${JSON.stringify(data, null, 2)}\n`;
 
 /**
  * Writes the whole file atomically (lowdb → steno: temporary file, then rename), so
@@ -55,7 +52,7 @@ const jsonWithNewline = {
  */
 export async function writeStore(path: string, file: StoreFileData): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const db = new Low<StoreFileData>(new DataFile<StoreFileData>(path, jsonWithNewline), {
+  const db = new Low<StoreFileData>(createJsonDataFile<StoreFileData>(path, jsonWithNewline), {
     articles: [],
   });
   db.data = file;

@@ -1,8 +1,8 @@
 import { access, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
 import type { Article } from "../articles/schema.js";
+import { createJsonDataFile } from "../json-file.js";
 import type { ArticleLedger, LedgerEntry } from "./article-ledger.js";
 
 /** First-seen time of the articles found on the very first sync: they are for /latest only. */
@@ -59,7 +59,10 @@ export async function createJsonArticleLedger(
 ): Promise<JsonArticleLedger> {
   await mkdir(dirname(options.path), { recursive: true });
   let isNew = !(await exists(options.path));
-  const db = new Low<LedgerData>(new JSONFile(options.path), { maxSeq: 0, entries: {} });
+  const db = new Low<LedgerData>(createJsonDataFile<LedgerData>(options.path), {
+    maxSeq: 0,
+    entries: {},
+  });
   try {
     await db.read();
   } catch (error) {

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { createJsonDataFile } from "../json-file.js";
 import type { PushRunSummary, PushStatsSource } from "./push-stats.js";
 
 const HOUR_MS = 3_600_000;
@@ -47,7 +47,7 @@ export async function createJsonPushStats(
   options: JsonPushStatsOptions,
 ): Promise<PushStatsRecorder> {
   await mkdir(dirname(options.path), { recursive: true });
-  const db = new Low<StatsData>(new JSONFile(options.path), { hours: {} });
+  const db = new Low<StatsData>(createJsonDataFile<StatsData>(options.path), { hours: {} });
   try {
     await db.read();
   } catch {

@@ -1,6 +1,7 @@
-import { type FileHandle, mkdir, open, readFile } from "node:fs/promises";
+import { type FileHandle, mkdir, open } from "node:fs/promises";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { readTextFile } from "../json-file.js";
 import type { Reader } from "../readers/reader.js";
 import type { ReaderStore } from "../readers/reader-store.js";
 
@@ -70,7 +71,7 @@ export async function openProgressJournal(path: string): Promise<ProgressJournal
   const unsettled = new Map<number, Progress>();
   let text = "";
   try {
-    text = await readFile(path, "utf8");
+    text = await readTextFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }

@@ -1,7 +1,7 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { createJsonDataFile, parseJsonText, readTextFile } from "../json-file.js";
 import type { Reader } from "./reader.js";
 import type { ReaderStore } from "./reader-store.js";
 
@@ -71,7 +71,7 @@ class Shard {
 
 async function readManifest(path: string, fallback: number): Promise<Manifest> {
   try {
-    const parsed = JSON.parse(await readFile(path, "utf8")) as Partial<Manifest>;
+    const parsed = parseJsonText(await readTextFile(path)) as Partial<Manifest>;
     if (Number.isInteger(parsed.shards) && (parsed.shards ?? 0) > 0) {
       return { shards: parsed.shards as number };
     }
@@ -86,14 +86,14 @@ export async function createJsonReaderStore(options: JsonReaderStoreOptions): Pr
   await mkdir(options.dir, { recursive: true });
   const manifestPath = join(options.dir, "manifest.json");
   const manifest = await readManifest(manifestPath, options.shards ?? DEFAULT_SHARD_COUNT);
-  const manifestDb = new Low<Manifest>(new JSONFile(manifestPath), manifest);
+  const manifestDb = new Low<Manifest>(createJsonDataFile<Manifest>(manifestPath), manifest);
   await manifestDb.write();
 
   const width = String(manifest.shards - 1).length;
   const shards = await Promise.all(
     Array.from({ length: manifest.shards }, async (_, index) => {
       const path = join(options.dir, `shard-${String(index).padStart(width, "0")}.json`);
-      const db = new Low<ShardData>(new JSONFile(path), { readers: {} });
+      const db = new Low<ShardData>(createJsonDataFile<ShardData>(path), { readers: {} });
       try {
         await db.read();
       } catch (error) {

@@ -36,6 +36,15 @@ describe("file article store", () => {
 
   const save = (value: unknown) => writeFile(path, JSON.stringify(value));
 
+  it("should accept a file saved with a UTF-8 byte order mark (Windows editors)", async () => {
+    await writeFile(
+      path,
+      `\uFEFF${JSON.stringify({ articles: [article("bom-saved", "2026-11-20T08:00:00Z")] })}`,
+    );
+    store = await createFileArticleStore({ path, logger, watch: false });
+    expect(store.list().map((item) => item.id)).toEqual(["bom-saved"]);
+  });
+
   it("should list articles newest first", async () => {
     await save({
       articles: [article("old", "2020-01-01T00:00:00Z"), article("new", "2024-01-01T00:00:00Z")],

@@ -18,6 +18,15 @@ afterEach(async () => {
 });
 
 describe("article ledger", () => {
+  it("should read a ledger saved with a UTF-8 byte order mark", async () => {
+    const path = join(dir, "ledger.json");
+    const saved = { maxSeq: 7, entries: { "an-item": { seq: 7, firstSeenAt: BASELINE_SEEN_AT } } };
+    await writeFile(path, `\uFEFF${JSON.stringify(saved)}`);
+    const ledger = await createJsonArticleLedger({ path });
+    expect(ledger.maxSeq()).toBe(7);
+    expect(ledger.entry("an-item")?.seq).toBe(7);
+  });
+
   it("should record the first store as baseline, then number new ids oldest first", async () => {
     const path = join(dir, "state", "ledger.json");
     const ledger = await createJsonArticleLedger({ path });

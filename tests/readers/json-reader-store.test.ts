@@ -14,6 +14,17 @@ describe("JSON reader store", () => {
 
   const now = new Date("2026-11-28T09:00:00Z");
 
+  it("should read reader files saved with a UTF-8 byte order mark", async () => {
+    const reader = createReader(42, "fr", now, 0);
+    await writeFile(join(dir, "manifest.json"), `\uFEFF${JSON.stringify({ shards: 1 })}`);
+    await writeFile(
+      join(dir, "shard-0.json"),
+      `\uFEFF${JSON.stringify({ readers: { "42": reader } })}`,
+    );
+    const store = await createJsonReaderStore({ dir });
+    expect(store.get(42)?.locale).toBe("fr");
+  });
+
   it("should have the change on disk when update resolves, and survive a restart", async () => {
     const store = await createJsonReaderStore({ dir, shards: 4 });
     await store.update(42, () => ({
