@@ -2,8 +2,8 @@ import { access, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
 import { JSONFile } from "lowdb/node";
-import type { Article } from "../articles/schema.js";
 import type { ArticleLedger, LedgerEntry } from "./article-ledger.js";
+import type { Article } from "./schema.js";
 
 /** First-seen time of the articles found on the very first sync: they are for /latest only. */
 export const BASELINE_SEEN_AT = "1970-01-01T00:00:00.000Z";
