@@ -1,11 +1,11 @@
 import type { I18n, I18nFlavor } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
+import type { ArticleLedger } from "../articles/article-ledger.js";
 import type { ArticleStore } from "../articles/article-store.js";
 import type { BriefRenderer } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
-import type { ArticleLedger } from "../push/article-ledger.js";
 import type { PushStatsSource } from "../push/push-stats.js";
 import type { Reader } from "../readers/reader.js";
 import type { ReaderStore } from "../readers/reader-store.js";

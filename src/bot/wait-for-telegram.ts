@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Api } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Logger } from "../logger.js";
-import { classifySendError } from "../push/send-errors.js";
+import { classifySendError } from "../telegram/send-errors.js";
 
 const FIRST_RETRY_DELAY_MS = 1_000;
 const MAX_RETRY_DELAY_MS = 60_000;

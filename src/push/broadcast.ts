@@ -1,20 +1,20 @@
 import { performance } from "node:perf_hooks";
 import type { Api } from "grammy";
+import type { ArticleLedger } from "../articles/article-ledger.js";
 import type { ArticleStore } from "../articles/article-store.js";
 import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import { isQuietAt } from "../readers/local-time.js";
 import { deactivateReader, type Reader } from "../readers/reader.js";
 import type { ReaderStore } from "../readers/reader-store.js";
-import type { ArticleLedger } from "./article-ledger.js";
+import { classifySendError } from "../telegram/send-errors.js";
 import type { PushStatsRecorder } from "./json-push-stats.js";
-import { isQuietAt } from "./local-time.js";
 import { createPacingGate, type SendPermit } from "./pacing-gate.js";
 import { isPushFor, type PushItem, type ReaderPlan } from "./plan.js";
 import { type ProgressJournal, withProgress } from "./progress-journal.js";
 import { type DigestPart, renderDigest } from "./push-messages.js";
 import { type ReadyEntry, ReadyQueue } from "./ready-queue.js";
-import { classifySendError } from "./send-errors.js";
 
 export interface BroadcastDeps {
   api: Api;

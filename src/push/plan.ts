@@ -1,9 +1,9 @@
+import type { ArticleLedger, LedgerEntry } from "../articles/article-ledger.js";
 import type { ArticleStore } from "../articles/article-store.js";
 import type { Article } from "../articles/schema.js";
+import { isDigestDue, isQuietAt } from "../readers/local-time.js";
 import type { Reader } from "../readers/reader.js";
 import { TOPIC_IDS } from "../topics/catalog.js";
-import type { ArticleLedger, LedgerEntry } from "./article-ledger.js";
-import { isDigestDue, isQuietAt } from "./local-time.js";
 
 export interface PushItem {
   article: Article;

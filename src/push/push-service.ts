@@ -1,11 +1,14 @@
 import { join } from "node:path";
 import type { ArticleStore } from "../articles/article-store.js";
+import {
+  createJsonArticleLedger,
+  type JsonArticleLedger,
+} from "../articles/json-article-ledger.js";
 import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import type { ReaderStore } from "../readers/reader-store.js";
-import { createJsonArticleLedger, type JsonArticleLedger } from "./json-article-ledger.js";
 import { createJsonPushStats, type PushStatsRecorder } from "./json-push-stats.js";
 import { createPushApi } from "./push-api.js";
 import { createPushRunner, type PushRunner } from "./push-runner.js";

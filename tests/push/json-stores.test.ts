@@ -2,7 +2,10 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BASELINE_SEEN_AT, createJsonArticleLedger } from "../../src/push/json-article-ledger.js";
+import {
+  BASELINE_SEEN_AT,
+  createJsonArticleLedger,
+} from "../../src/articles/json-article-ledger.js";
 import { createJsonPushStats } from "../../src/push/json-push-stats.js";
 import { openProgressJournal } from "../../src/push/progress-journal.js";
 import { createJsonReaderStore } from "../../src/readers/json-reader-store.js";

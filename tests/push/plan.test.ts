@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { ArticleLedger, LedgerEntry } from "../../src/articles/article-ledger.js";
 import type { ArticleStore } from "../../src/articles/article-store.js";
 import type { Article } from "../../src/articles/schema.js";
-import type { ArticleLedger, LedgerEntry } from "../../src/push/article-ledger.js";
 import { LAZY_ADVANCE_MIN_ITEMS, planPushes } from "../../src/push/plan.js";
 import { createReader, type DeliverySettings, type Reader } from "../../src/readers/reader.js";
 import type { TopicId } from "../../src/topics/catalog.js";

@@ -3,6 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Context } from "grammy";
 import { createFileArticleStore, type FileArticleStore } from "../../src/articles/article-store.js";
+import {
+  createJsonArticleLedger,
+  type JsonArticleLedger,
+} from "../../src/articles/json-article-ledger.js";
 import type { Article } from "../../src/articles/schema.js";
 import { createManualClock } from "../../src/clock.js";
 import { createConfig } from "../../src/config.js";
@@ -12,10 +16,6 @@ import { createI18n } from "../../src/i18n.js";
 import type { Locale } from "../../src/locales.js";
 import { createLogger } from "../../src/logger.js";
 import { LOCALES_DIR } from "../../src/paths.js";
-import {
-  createJsonArticleLedger,
-  type JsonArticleLedger,
-} from "../../src/push/json-article-ledger.js";
 import { createJsonPushStats, type PushStatsRecorder } from "../../src/push/json-push-stats.js";
 import { createPushApi } from "../../src/push/push-api.js";
 import { createPushRunner, type PushReport, type PushRunner } from "../../src/push/push-runner.js";

@@ -6,7 +6,7 @@ import {
   localTimeIn,
   parseMinuteOfDay,
   settleDigestDay,
-} from "../../push/local-time.js";
+} from "../../readers/local-time.js";
 import { DEFAULT_DELIVERY, type DeliverySettings, type Reader } from "../../readers/reader.js";
 import { normalizeTopicText } from "../../topics/aliases.js";
 import type { Context } from "../context.js";

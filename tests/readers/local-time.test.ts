@@ -7,7 +7,7 @@ import {
   localTimeIn,
   parseMinuteOfDay,
   settleDigestDay,
-} from "../../src/push/local-time.js";
+} from "../../src/readers/local-time.js";
 import { DEFAULT_DELIVERY } from "../../src/readers/reader.js";
 
 describe("local time rules", () => {

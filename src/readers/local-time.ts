@@ -1,4 +1,4 @@
-import type { DeliverySettings, MinuteOfDay } from "../readers/reader.js";
+import type { DeliverySettings, MinuteOfDay } from "./reader.js";
 
 /** A moment as a reader's wall clock shows it. */
 export interface LocalTime {

@@ -1,9 +1,9 @@
 import { access, mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Low } from "lowdb";
-import type { Article } from "../articles/schema.js";
 import { createJsonDataFile } from "../json-file.js";
 import type { ArticleLedger, LedgerEntry } from "./article-ledger.js";
+import type { Article } from "./schema.js";
 
 /** First-seen time of the articles found on the very first sync: they are for /latest only. */
 export const BASELINE_SEEN_AT = "1970-01-01T00:00:00.000Z";
