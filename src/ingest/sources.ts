@@ -153,7 +153,7 @@ export function decodeText(
     throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
   }
   let text: string;
-  const label = charset?.toLowerCase();
+  const label = (charset ?? declaredHtmlCharset(bytes))?.toLowerCase();
   try {
     text = new TextDecoder(label && label !== "utf-8" && label !== "utf8" ? label : "utf-8", {
       fatal: true,
@@ -164,6 +164,17 @@ export function decodeText(
   text = text.replace(/^\uFEFF/, "");
   if (text.trim() === "") throw empty;
   return text;
+}
+
+// Where HTML puts its charset: <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…">.
+const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i;
+// Browsers look for the <meta> charset in the first 1024 bytes.
+const META_CHARSET_BYTES = 1024;
+
+/** The charset a page declares in its <meta>, read the way browsers pre-scan it. */
+function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = new TextDecoder("latin1").decode(bytes.subarray(0, META_CHARSET_BYTES));
+  return META_CHARSET.exec(head)?.[1];
 }
 
 /** Feed, HTML page or plain text, from the content first and the name or type second. */
