@@ -33,7 +33,10 @@ const FUNCTION_WORDS: Record<Locale, ReadonlySet<string>> = {
 };
 
 function functionWordShare(text: string, locale: Locale): number {
-  const words = text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  const words = text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
   if (words.length === 0) return 0;
   const glue = FUNCTION_WORDS[locale];
   return words.filter((word) => glue.has(word)).length / words.length;
