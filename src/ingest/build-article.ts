@@ -2,7 +2,8 @@ import { MAX_TITLE_LENGTH } from "../articles/schema.js";
 import { normalizeTopicText } from "../topics/aliases.js";
 import { articleKey, canonicalUrl, createArticleId } from "./article-id.js";
 import { BRIEF_MIN_SENTENCES, buildBrief } from "./brief.js";
-import { describeLanguage, detectLanguage } from "./language.js";
+import { detectLanguage, languageSkipReason } from "./language.js";
+import { NO_PAGE_TEXT_REASON } from "./parse-html.js";
 import type { TopicTagger } from "./topic-lexicon.js";
 import type { Candidate, RawArticle } from "./types.js";
 
@@ -10,6 +11,12 @@ import type { Candidate, RawArticle } from "./types.js";
 const MAX_SOURCE_LENGTH = 100;
 // Articles without an address of their own (pasted text) link to a search for their headline.
 const SEARCH_URL = "https://duckduckgo.com/?q=";
+
+const NO_TEXT_REASON: Record<RawArticle["kind"], string> = {
+  html: NO_PAGE_TEXT_REASON,
+  feed: "no article text: the item has neither content nor a summary",
+  text: "no article text: nothing below the headline",
+};
 
 export type BuildOutcome =
   | { status: "ready"; candidate: Candidate }
@@ -40,7 +47,7 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
     return {
       status: "failed",
       label,
-      reason: "no article text (nothing left once page furniture is removed)",
+      reason: NO_TEXT_REASON[raw.kind],
     };
   }
   if (title === "") return { status: "failed", label, reason: "no headline found" };
@@ -51,7 +58,7 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
     return {
       status: "skipped",
       label,
-      reason: `language is ${describeLanguage(language.detected)}, not French or English`,
+      reason: languageSkipReason(language.detected),
     };
   }
 
@@ -72,7 +79,8 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
   if (topics.length === 0) return { status: "skipped", label, reason: "no catalog topic" };
 
   const ownUrl = canonicalUrl(raw.url);
-  if (!ownUrl && raw.kind !== "text") {
+  // A feed item without a link is a teaser of something the feed does not say where to read.
+  if (!ownUrl && raw.kind === "feed") {
     return { status: "skipped", label, reason: "no link to the article" };
   }
   const key = articleKey({ url: ownUrl, guid: raw.guid, content: `${title}\n${body}` });
@@ -83,6 +91,7 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
       key,
       url: ownUrl ?? `${SEARCH_URL}${encodeURIComponent(title)}`,
       hasOwnUrl: ownUrl !== undefined,
+      sourceKind: raw.kind,
       source: shorten(raw.sourceName.trim() || raw.origin, MAX_SOURCE_LENGTH),
       publishedAt: raw.publishedAt,
       topics: topics.map((entry) => entry.topic),

@@ -173,19 +173,79 @@ function namesFurniture(value: string | null): boolean {
     .some((word) => FURNITURE_CLASS_WORDS.has(word));
 }
 
-/** Removes navigation, promos, share buttons and footers from a parsed page or fragment. */
+// Elements that are the page's frame, never furniture, whatever their class says
+// (a real site ships `<html class="… ads-enabled …">`).
+const FRAME_TAGS = new Set(["HTML", "HEAD", "BODY", "ARTICLE", "MAIN"]);
+// A class name alone never condemns a block holding this much paragraph text:
+// promos, share rows and cookie banners are short; an article wrapper is not.
+const CLASS_ONLY_MAX_TEXT_CHARS = 600;
+// …unless most of that text is links (a related-articles rail, a menu).
+const LINK_RAIL_MIN_DENSITY = 0.5;
+
+function textLength(element: Element): number {
+  return (element.textContent ?? "").replace(/\s+/g, " ").trim().length;
+}
+
+function linkDensity(element: Element): number {
+  const total = textLength(element);
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const link of Array.from(element.querySelectorAll("a"))) linked += textLength(link);
+  return linked / total;
+}
+
+/**
+ * The element that holds the article's text: the marked-up article when the page
+ * has one, else the element whose own paragraphs carry the most text (how
+ * Readability scores candidates, in short). Undefined for an empty page.
+ */
+export function findMainContent(root: ParentNode): Element | undefined {
+  const marked = root.querySelector('[itemprop="articleBody"], article, main, [role="main"]');
+  if (marked && textLength(marked) > 0) return marked;
+  let best: Element | undefined;
+  let bestScore = 0;
+  for (const element of Array.from(root.querySelectorAll("div, section, td"))) {
+    let score = 0;
+    for (const child of Array.from(element.children)) {
+      const tag = child.tagName.toUpperCase();
+      // A <div> of bare text is a paragraph on sites that use no <p>.
+      if (tag === "P" || (tag === "DIV" && child.children.length === 0)) {
+        score += textLength(child);
+      }
+    }
+    if (score > bestScore) {
+      bestScore = score;
+      best = element;
+    }
+  }
+  return best;
+}
+
+/**
+ * Removes navigation, promos, share buttons, banners and footers from a parsed page
+ * or fragment, but never the main content nor anything that contains it. Tags that
+ * only ever hold furniture (<nav>, <footer>, <aside>…) go outright; a furniture-like
+ * class or id ("share-buttons", "cookie-banner") is only a suspicion, confirmed when
+ * the block is short or mostly links.
+ */
 export function removeFurnitureElements(root: ParentNode): void {
+  const main = findMainContent(root);
+  const holdsMain = (element: Element) => main !== undefined && element.contains(main);
   for (const element of Array.from(root.querySelectorAll(FURNITURE_SELECTORS.join(",")))) {
+    if (FRAME_TAGS.has(element.tagName.toUpperCase()) || holdsMain(element)) continue;
     element.remove();
   }
   for (const element of Array.from(root.querySelectorAll("[class],[id]"))) {
-    // The article itself sometimes carries a furniture-like class ("article-with-sidebar").
-    if (element.tagName === "ARTICLE" || element.tagName === "MAIN" || element.tagName === "BODY") {
+    if (FRAME_TAGS.has(element.tagName.toUpperCase()) || holdsMain(element)) continue;
+    if (
+      !namesFurniture(element.getAttribute("class")) &&
+      !namesFurniture(element.getAttribute("id"))
+    ) {
       continue;
     }
     if (
-      namesFurniture(element.getAttribute("class")) ||
-      namesFurniture(element.getAttribute("id"))
+      textLength(element) <= CLASS_ONLY_MAX_TEXT_CHARS ||
+      linkDensity(element) >= LINK_RAIL_MIN_DENSITY
     ) {
       element.remove();
     }

@@ -1,9 +1,9 @@
 export type CliCommand =
-  | { kind: "run"; sources: string[]; dryRun: boolean }
+  | { kind: "run"; sources: string[]; dryRun: boolean; url?: string }
   | { kind: "help" }
   | { kind: "usage-error"; message: string };
 
-export const USAGE = `Usage: npm run ingest -- [--dry-run] <source…>
+export const USAGE = `Usage: npm run ingest -- [--dry-run] [--url <address>] <source…>
 
 Fills the article store (<DATA_DIR>/articles.json) from editors' sources.
 Each source is a file path or an http(s) URL of:
@@ -12,8 +12,9 @@ Each source is a file path or an http(s) URL of:
   - a plain-text article (headline first; optional "URL:", "Source:", "Date:" lines above it).
 
 Options:
-  --dry-run   show what would be added or updated; write nothing
-  -h, --help  show this help
+  --dry-run        show what would be added or updated; write nothing
+  --url <address>  the article's address, for one saved page or text that names none
+  -h, --help       show this help
 
 Environment:
   DATA_DIR       folder of the store (default ./data)
@@ -26,14 +27,26 @@ Exit codes: 0 done, 1 a source or the store failed (others still went in), 2 usa
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const sources: string[] = [];
   let dryRun = false;
+  let url: string | undefined;
   let onlySources = false;
-  for (const arg of argv) {
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] as string;
     if (onlySources || !arg.startsWith("-") || arg === "-") {
       sources.push(arg);
     } else if (arg === "--") {
       onlySources = true;
     } else if (arg === "--dry-run" || arg === "-n") {
       dryRun = true;
+    } else if (arg === "--url" || arg.startsWith("--url=")) {
+      const value = arg === "--url" ? argv[++index] : arg.slice("--url=".length);
+      if (!value || !/^https?:\/\/\S+$/i.test(value)) {
+        return {
+          kind: "usage-error",
+          message:
+            "--url needs the article's http(s) address, e.g. --url https://example.com/story.",
+        };
+      }
+      url = value;
     } else if (arg === "--help" || arg === "-h") {
       return { kind: "help" };
     } else {
@@ -46,5 +59,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       message: "No source given: name at least one feed, page or text file.",
     };
   }
-  return { kind: "run", sources, dryRun };
+  if (url && sources.length > 1) {
+    return {
+      kind: "usage-error",
+      message: `--url names one article, but ${sources.length} sources were given; run once per page.`,
+    };
+  }
+  return url ? { kind: "run", sources, dryRun, url } : { kind: "run", sources, dryRun };
 }

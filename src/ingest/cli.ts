@@ -46,6 +46,7 @@ export async function runIngestCli(io: CliIo): Promise<number> {
     {
       sources: command.sources,
       dryRun: command.dryRun,
+      givenUrl: command.url,
       storePath: config.storePath,
       storeLabel: config.storeLabel,
     },

@@ -1,8 +1,48 @@
 import { Readability } from "@mozilla/readability";
 import { removeFurnitureElements } from "./clean.js";
 import { collapseSpaces, htmlBlocks, htmlFragmentBlocks, parseHtmlDocument } from "./html-text.js";
-import { absoluteUrl, hostName, toIsoDate } from "./metadata.js";
-import type { RawArticle } from "./types.js";
+import { absoluteUrl, hostName, isHttpUrl, toIsoDate } from "./metadata.js";
+import type { RawArticle, TextBlock } from "./types.js";
+
+/**
+ * Where a page's own address came from, best first: the editor's `--url`, the
+ * page's canonical link, its Open Graph or JSON-LD address, the comment a browser
+ * writes when it saves a page, or the address it was downloaded from.
+ */
+export type PageUrlSource = "given" | "canonical" | "og:url" | "json-ld" | "saved-from" | "fetched";
+
+export interface PageMetadata {
+  title: string;
+  url?: string;
+  urlSource?: PageUrlSource;
+  siteName?: string;
+  publishedAt?: string;
+  /** What the page says its language is (`<html lang>`, og:locale, JSON-LD inLanguage). */
+  languageHint?: string;
+}
+
+export interface PageOptions {
+  /** Where the page was downloaded from (after redirects): the base for relative links. */
+  fetchedUrl?: string;
+  /** The address an editor gave for this page (`--url`); beats anything the page says. */
+  givenUrl?: string;
+}
+
+/**
+ * Cleaning removes share rows and promos that Readability keeps, so it may leave a
+ * little less text; when it leaves less than this share of what Readability reads
+ * on the untouched page, it removed part of the article and the raw reading wins.
+ */
+export const CLEANED_MIN_SHARE = 0.8;
+
+/** Why a page gave no article: said once, for the closing table and for the newsroom. */
+export const NO_PAGE_TEXT_REASON =
+  "no article text: neither Readability nor the page's main element holds a paragraph (a front page, a login or consent wall, or a page drawn by scripts?)";
+
+// Chrome, Edge and old Internet Explorer write this when they save a page: <!-- saved from url=(0042)https://… -->
+const SAVED_FROM = /<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->/i;
+const ARTICLE_TYPES =
+  /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|TechArticle|Report)$/i;
 
 function metaContent(document: Document, ...names: string[]): string | undefined {
   for (const name of names) {
@@ -24,27 +64,78 @@ function withoutSiteName(title: string, siteName: string | undefined): string {
   return kept.length > 0 ? kept.join(" - ") : title;
 }
 
-/**
- * An article page: the headline and metadata from the page's own tags, the main
- * text from Readability once navigation, promos, share buttons and footers are gone.
- */
-export function parseHtmlPage(html: string, origin: string, pageUrl?: string): RawArticle {
-  const document = parseHtmlDocument(html);
+type JsonRecord = Record<string, unknown>;
 
-  // Read the metadata first: Readability rewrites the document it is given.
-  const canonical =
-    absoluteUrl(
+const isRecord = (value: unknown): value is JsonRecord =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const asText = (value: unknown): string | undefined =>
+  typeof value === "string" && value.trim() !== "" ? collapseSpaces(value) : undefined;
+
+function jsonLdNodes(value: unknown): JsonRecord[] {
+  if (Array.isArray(value)) return value.flatMap(jsonLdNodes);
+  if (!isRecord(value)) return [];
+  return [value, ...jsonLdNodes(value["@graph"])];
+}
+
+/** The page's schema.org article, if its JSON-LD has one (broken JSON-LD is ignored, as browsers do). */
+function jsonLdArticle(document: Document): JsonRecord | undefined {
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json"]'),
+  )) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(script.textContent ?? "");
+    } catch {
+      continue;
+    }
+    const article = jsonLdNodes(parsed).find((node) => {
+      const types = ([] as unknown[]).concat(node["@type"] ?? []);
+      return types.some((type) => typeof type === "string" && ARTICLE_TYPES.test(type));
+    });
+    if (article) return article;
+  }
+  return undefined;
+}
+
+function readMetadata(html: string, document: Document, options: PageOptions): PageMetadata {
+  const base = options.fetchedUrl;
+  const ld = jsonLdArticle(document);
+  const ldPage = ld?.mainEntityOfPage;
+  const ldUrl = asText(ld?.url) ?? asText(isRecord(ldPage) ? ldPage["@id"] : ldPage);
+  const savedFrom = SAVED_FROM.exec(html.slice(0, 4096))?.[1];
+  const candidates: [PageUrlSource, string | undefined][] = [
+    ["given", options.givenUrl],
+    [
+      "canonical",
       document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? undefined,
-      pageUrl,
-    ) ?? absoluteUrl(metaContent(document, "og:url"), pageUrl);
-  const url = canonical ?? pageUrl;
-  const siteName = metaContent(document, "og:site_name", "application-name");
+    ],
+    ["og:url", metaContent(document, "og:url")],
+    ["json-ld", ldUrl],
+    ["saved-from", savedFrom],
+    ["fetched", base],
+  ];
+  let url: string | undefined;
+  let urlSource: PageUrlSource | undefined;
+  for (const [source, href] of candidates) {
+    const resolved = absoluteUrl(href, base);
+    if (isHttpUrl(resolved)) {
+      url = resolved;
+      urlSource = source;
+      break;
+    }
+  }
+
+  const publisher = ld?.publisher;
+  const siteName =
+    metaContent(document, "og:site_name", "application-name") ??
+    asText(isRecord(publisher) ? publisher.name : undefined);
   const heading = collapseSpaces(
     document.querySelector("article h1, main h1, h1")?.textContent ?? "",
   );
   const documentTitle = collapseSpaces(document.querySelector("title")?.textContent ?? "");
   const title =
     metaContent(document, "og:title", "twitter:title") ??
+    asText(ld?.headline) ??
     (heading || withoutSiteName(documentTitle, siteName));
   const timeElement = document.querySelector(
     "article time[datetime], main time[datetime], time[datetime]",
@@ -58,32 +149,83 @@ export function parseHtmlPage(html: string, origin: string, pageUrl?: string): R
       "pubdate",
       "dc.date",
     ) ??
+    asText(ld?.datePublished) ??
     timeElement?.getAttribute("datetime") ??
     undefined;
   const languageHint =
-    document.documentElement?.getAttribute("lang") ??
+    asText(document.documentElement?.getAttribute("lang")) ??
     metaContent(document, "og:locale") ??
-    undefined;
+    asText(ld?.inLanguage);
+  return { title, url, urlSource, siteName, publishedAt: toIsoDate(declaredDate), languageHint };
+}
 
-  removeFurnitureElements(document);
-  const readable = new Readability(document).parse();
-  let blocks = readable?.content ? htmlFragmentBlocks(readable.content) : [];
-  if (blocks.length === 0) {
-    const main =
-      document.querySelector("article") ?? document.querySelector("main") ?? document.body;
-    blocks = main ? htmlBlocks(main) : [];
+interface Reading {
+  blocks: TextBlock[];
+  title?: string;
+  siteName?: string;
+  publishedTime?: string;
+  lang?: string;
+}
+
+const paragraphChars = (blocks: readonly TextBlock[]) =>
+  blocks.reduce((sum, block) => sum + (block.kind === "paragraph" ? block.text.length : 0), 0);
+
+/** Readability on one copy of the page; a page it cannot read gives no blocks, not an error. */
+function readWithReadability(document: Document): Reading {
+  let article: ReturnType<Readability["parse"]> = null;
+  try {
+    article = new Readability(document).parse();
+  } catch {
+    // Readability throws on documents it cannot walk (no root element); the fallback below reads them.
   }
+  return {
+    blocks: article?.content ? htmlFragmentBlocks(article.content) : [],
+    title: article?.title ?? undefined,
+    siteName: article?.siteName ?? undefined,
+    publishedTime: article?.publishedTime ?? undefined,
+    lang: article?.lang ?? undefined,
+  };
+}
 
+/**
+ * The article's text: Readability on the page once furniture is gone, unless that
+ * reading lost text Readability finds on the untouched page (cleaning cut into the
+ * article), and the main element's own blocks when Readability finds nothing.
+ */
+function readArticleText(html: string): Reading {
+  const cleanedDocument = parseHtmlDocument(html);
+  removeFurnitureElements(cleanedDocument);
+  const cleaned = readWithReadability(cleanedDocument);
+  const raw = readWithReadability(parseHtmlDocument(html));
+  const best =
+    paragraphChars(cleaned.blocks) >= CLEANED_MIN_SHARE * paragraphChars(raw.blocks)
+      ? cleaned
+      : raw;
+  if (best.blocks.length > 0) return best;
+  const document = parseHtmlDocument(html);
+  removeFurnitureElements(document);
+  const main = document.querySelector("article") ?? document.querySelector("main") ?? document.body;
+  return { ...best, blocks: main ? htmlBlocks(main) : [] };
+}
+
+/**
+ * An article page: the headline and metadata from the page's own tags, the main
+ * text from Readability once navigation, promos, share buttons and footers are gone.
+ */
+export function parseHtmlPage(html: string, origin: string, options: PageOptions = {}): RawArticle {
+  const metadata = readMetadata(html, parseHtmlDocument(html), options);
+  const reading = readArticleText(html);
   return {
     kind: "html",
     origin,
     label: origin,
-    title: title || collapseSpaces(readable?.title ?? ""),
-    blocks,
-    url,
-    publishedAt: toIsoDate(declaredDate ?? readable?.publishedTime ?? undefined),
-    languageHint: languageHint ?? readable?.lang ?? undefined,
-    sourceName: siteName ?? readable?.siteName ?? hostName(url) ?? origin,
+    title: metadata.title || collapseSpaces(reading.title ?? ""),
+    blocks: reading.blocks,
+    url: metadata.url,
+    urlSource: metadata.urlSource,
+    publishedAt: metadata.publishedAt ?? toIsoDate(reading.publishedTime),
+    languageHint: metadata.languageHint ?? reading.lang,
+    sourceName: metadata.siteName ?? reading.siteName ?? hostName(metadata.url) ?? origin,
     keywords: [],
   };
 }

@@ -19,6 +19,8 @@ export const SOURCE_CONCURRENCY = 4;
 export interface IngestOptions {
   sources: readonly string[];
   dryRun: boolean;
+  /** The article's address as the editor gave it (`--url`), for a single page or text. */
+  givenUrl?: string;
   storePath: string;
   /** How messages name the store, e.g. "data/articles.json". */
   storeLabel: string;
@@ -52,17 +54,32 @@ async function mapWithLimit<T, R>(
   return results;
 }
 
-function parseDocument(document: Awaited<ReturnType<typeof readSource>>): RawArticle[] {
+function parseDocument(
+  document: Awaited<ReturnType<typeof readSource>>,
+  givenUrl: string | undefined,
+): RawArticle[] {
   switch (document.kind) {
     case "feed":
+      if (givenUrl) {
+        throw new IngestError(
+          "--url names one article, but this is a feed: its items carry their own links",
+        );
+      }
       return parseFeedText(document.text, {
         origin: document.origin,
         baseUrl: document.fetchedUrl,
       });
     case "html":
-      return [parseHtmlPage(document.text, document.origin, document.fetchedUrl)];
-    case "text":
-      return [parsePlainText(document.text, document.origin, document.fetchedUrl)];
+      return [
+        parseHtmlPage(document.text, document.origin, {
+          fetchedUrl: document.fetchedUrl,
+          givenUrl,
+        }),
+      ];
+    case "text": {
+      const raw = parsePlainText(document.text, document.origin, document.fetchedUrl);
+      return [givenUrl ? { ...raw, url: givenUrl } : raw];
+    }
   }
 }
 
@@ -74,12 +91,13 @@ function describeFailure(error: unknown): string {
 
 async function readOneSource(
   origin: string,
+  givenUrl: string | undefined,
   deps: IngestDeps,
   tagger: TopicTagger,
 ): Promise<SourceEntry[]> {
   let raws: RawArticle[];
   try {
-    raws = parseDocument(await readSource(origin, deps));
+    raws = parseDocument(await readSource(origin, deps), givenUrl);
   } catch (error) {
     return [{ row: { status: "failed", subject: origin, detail: describeFailure(error) } }];
   }
@@ -119,17 +137,19 @@ async function addTranslation(
   }
 }
 
+const MISSING_URL_NOTE: Record<Candidate["sourceKind"], string> = {
+  text: 'no URL in the text, so it links to a search for the headline (add a "URL: …" line)',
+  html: 'the page names no address of its own (no canonical link, og:url or "saved from" comment), so it links to a search for the headline (give it with --url)',
+  feed: "the item has no link, so it links to a search for the headline",
+};
+
 function rowFor(outcome: MergeOutcome): ReportRow {
   const { candidate } = outcome;
   const notes = [...candidate.warnings];
   switch (outcome.status) {
     case "added": {
       const languages = Object.keys(candidate.briefs).join("+");
-      if (!candidate.hasOwnUrl) {
-        notes.unshift(
-          'no URL in the text, so it links to a search for the headline (add a "URL: …" line)',
-        );
-      }
+      if (!candidate.hasOwnUrl) notes.unshift(MISSING_URL_NOTE[candidate.sourceKind]);
       return {
         status: "added",
         subject: outcome.id,
@@ -186,7 +206,7 @@ export async function runIngest(options: IngestOptions, deps: IngestDeps): Promi
   const tagger = createTopicTagger();
   const perSource = await mapWithLimit(options.sources, SOURCE_CONCURRENCY, async (origin) => {
     try {
-      return await readOneSource(origin, deps, tagger);
+      return await readOneSource(origin, options.givenUrl, deps, tagger);
     } finally {
       deps.onSourceDone?.(origin);
     }

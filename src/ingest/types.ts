@@ -1,6 +1,7 @@
 import type { Brief } from "../articles/schema.js";
 import type { Locale } from "../locales.js";
 import type { TopicId } from "../topics/catalog.js";
+import type { PageUrlSource } from "./parse-html.js";
 
 /** What a source turned out to be once read. */
 export type SourceKind = "feed" | "html" | "text";
@@ -22,6 +23,8 @@ export interface RawArticle {
   blocks: TextBlock[];
   /** The article's own address (link, canonical URL), when the source gives one. */
   url?: string;
+  /** For a page: which signal gave `url` (canonical link, og:url, "saved from" comment…). */
+  urlSource?: PageUrlSource;
   /** A feed's guid or Atom id, used for the id when there is no URL. */
   guid?: string;
   /** ISO 8601, when the source gives a readable date. */
@@ -42,6 +45,8 @@ export interface Candidate {
   url: string;
   /** False when the source had no address and the URL is a search link for the headline. */
   hasOwnUrl: boolean;
+  /** What the article was read from: the closing table's advice for a missing URL depends on it. */
+  sourceKind: SourceKind;
   source: string;
   /** Undefined when the source gives no date: new items get "now", known items keep theirs. */
   publishedAt?: string;

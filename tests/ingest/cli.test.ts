@@ -169,6 +169,8 @@ describe("npm run ingest", () => {
   it("should print the usage and exit 0 with --help", async () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Usage: npm run ingest -- \[--dry-run\] <source…>/);
+    expect(run.stdout).toMatch(
+      /^Usage: npm run ingest -- \[--dry-run\] \[--url <address>\] <source…>/,
+    );
   });
 });

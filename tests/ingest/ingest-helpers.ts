@@ -60,6 +60,7 @@ export function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {
     key: "abc123def4567890abc123def4567890abc123def4567890abc123def4567890",
     url: "https://techfinance.example.com/2024/01/10/sec-approves-spot-bitcoin-etfs",
     hasOwnUrl: true,
+    sourceKind: "feed",
     source: "Tech Finance Daily",
     publishedAt: "2024-01-10T23:00:00.000Z",
     topics: ["crypto", "regulation"],

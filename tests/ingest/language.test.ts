@@ -18,7 +18,7 @@ describe("detectLanguage", () => {
   it("should refuse a text in another language and name it", () => {
     const german =
       "Die Europäische Zentralbank hat am Donnerstag die Leitzinsen erneut angehoben, um die hohe Inflation im Euroraum zu bekämpfen.";
-    expect(detectLanguage(german)).toEqual({ ok: false, detected: "deu" });
+    expect(detectLanguage(german)).toEqual({ ok: false, detected: "de" });
   });
 
   it("should fall back to the declared language when the text is too short to tell", () => {

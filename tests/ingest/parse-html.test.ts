@@ -49,7 +49,7 @@ describe("parseHtmlPage", () => {
     const page = parseHtmlPage(
       "<html><body><h1>Visa to buy Plaid</h1><p>Visa agreed to buy Plaid for $5.3 billion in January 2020.</p></body></html>",
       "http://127.0.0.1/plaid",
-      "http://127.0.0.1/plaid",
+      { fetchedUrl: "http://127.0.0.1/plaid" },
     );
     expect(page.title).toBe("Visa to buy Plaid");
     expect(page.url).toBe("http://127.0.0.1/plaid");
