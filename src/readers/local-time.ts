@@ -93,18 +93,3 @@ export function isDigestDue(
     localDate: local.date,
   };
 }
-
-/**
- * The `lastDigestOn` to store after a reader changes mode, hour or zone: when today's
- * digest hour has already passed, today counts as served, so the first digest comes at
- * the chosen hour instead of minutes after the change.
- */
-export function settleDigestDay(
-  delivery: DeliverySettings,
-  lastDigestOn: string | undefined,
-  at: Date,
-): string | undefined {
-  if (delivery.mode !== "digest") return lastDigestOn;
-  const local = localTimeIn(at, delivery.timeZone);
-  return local.hour >= delivery.digestHour ? local.date : lastDigestOn;
-}

@@ -141,6 +141,16 @@ describe("/settings", () => {
     expect((await user.say("/settings aperçus oui")).text).toBe("Aperçus des liens activés.");
   });
 
+  it("should echo a long unreadable zone cut between flags, never inside one", async () => {
+    const user = chat.reader("en", 7010);
+    // 39 ASCII characters then flags: a 40-unit slice would end on half a flag.
+    const answer = await user.say(`/settings tz ${"x".repeat(39)}${"🇫🇷".repeat(5)}`);
+    expect(answer.text).toBe(
+      `“${"x".repeat(39)}🇫🇷…” is not a time zone I know. Use a name like Europe/Paris, America/New_York or UTC. Nothing changed.`,
+    );
+    expect(stored(7010)).toBeUndefined();
+  });
+
   it("should refuse forged buttons and change nothing", async () => {
     const user = chat.reader("en", 7007);
     const panel = await user.say("/settings");

@@ -6,7 +6,6 @@ import {
   isQuietAt,
   localTimeIn,
   parseMinuteOfDay,
-  settleDigestDay,
 } from "../../src/readers/local-time.js";
 import { DEFAULT_DELIVERY } from "../../src/readers/reader.js";
 
@@ -60,15 +59,6 @@ describe("local time rules", () => {
       localDate: "2026-11-29",
     });
     expect(isDigestDue(delivery, "2026-11-29", new Date("2026-11-29T05:00:00Z")).due).toBe(false);
-  });
-
-  it("should count today as served when the digest hour is set after it has passed", () => {
-    const delivery = { ...DEFAULT_DELIVERY, mode: "digest" as const, digestHour: 8 };
-    expect(settleDigestDay(delivery, undefined, new Date("2026-11-28T09:00:00Z"))).toBe(
-      "2026-11-28",
-    );
-    expect(settleDigestDay(delivery, undefined, new Date("2026-11-28T07:00:00Z"))).toBeUndefined();
-    expect(settleDigestDay({ ...delivery, mode: "instant" }, "x", new Date())).toBe("x");
   });
 
   it("should read and write times of day", () => {

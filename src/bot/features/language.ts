@@ -1,5 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { LOCALES, type Locale } from "../../locales.js";
+import { truncateGraphemes } from "../../text/graphemes.js";
 import { normalizeTopicText } from "../../topics/aliases.js";
 import { menuFor } from "../commands.js";
 import type { Context } from "../context.js";
@@ -7,6 +8,8 @@ import { createCallbackData } from "../helpers/callback-data.js";
 import { updateReader } from "../helpers/reader.js";
 
 const languageButton = createCallbackData("lang", ["locale"]);
+/** How much of an unknown language name the answer echoes back, in visible characters. */
+const MAX_ECHOED_GRAPHEMES = 30;
 const LANGUAGE_BUTTONS: Record<Locale, string> = { en: "🇬🇧 English", fr: "🇫🇷 Français" };
 // What readers type after /language, normalized (lowercase, no accents).
 const LANGUAGE_WORDS: Record<string, Locale> = {
@@ -46,7 +49,11 @@ feature.command("language", async (ctx) => {
   }
   const locale = LANGUAGE_WORDS[word];
   if (!locale) {
-    await ctx.reply(ctx.t("language-unknown", { value: ctx.match.trim().slice(0, 30) }));
+    await ctx.reply(
+      ctx.t("language-unknown", {
+        value: truncateGraphemes(ctx.match.trim(), MAX_ECHOED_GRAPHEMES),
+      }),
+    );
     return;
   }
   await switchLanguage(ctx, locale);

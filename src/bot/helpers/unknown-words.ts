@@ -1,12 +1,13 @@
+import { truncateGraphemes } from "../../text/graphemes.js";
+
 // A reader may paste anything after a command; echo back only a little of it.
 const MAX_WORDS_SHOWN = 5;
-const MAX_WORD_LENGTH = 30; // characters
+const MAX_WORD_LENGTH = 30; // visible characters (graphemes)
 
 /** «foo», «bar» … for "I don't know …" answers, bounded whatever the input. */
 export function describeUnknown(words: readonly string[]): string {
   const shown = words.slice(0, MAX_WORDS_SHOWN).map((word) => {
-    const short = word.length > MAX_WORD_LENGTH ? `${word.slice(0, MAX_WORD_LENGTH)}…` : word;
-    return `"${short}"`;
+    return `"${truncateGraphemes(word, MAX_WORD_LENGTH)}"`;
   });
   if (words.length > MAX_WORDS_SHOWN) shown.push("…");
   return shown.join(", ");
