@@ -120,7 +120,7 @@ export async function probeSource(url: string, fetcher: PoliteFetcher): Promise<
         // An advertised feed that does not parse: try the next one, else keep the page.
       }
     }
-    const page = parseHtmlPage(answer.text, url, answer.url);
+    const page = parseHtmlPage(answer.text, url, { fetchedUrl: answer.url });
     if (page.title.trim() !== "" && page.blocks.length > 0) {
       return { ok: true, url: answer.url, kind: "page", name: page.sourceName };
     }
