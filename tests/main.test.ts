@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createBotApiEmulator } from "../src/emulator/index.js";
-import type { BotApiEmulator } from "../src/emulator/types.js";
+import { createBotApiEmulator } from "../dev/emulator/index.js";
+import type { BotApiEmulator } from "../dev/emulator/types.js";
 import { REPO_ROOT, SAMPLE_ARTICLES, TEST_BOT_INFO, TEST_TOKEN } from "./helpers/test-app.js";
 
 /**

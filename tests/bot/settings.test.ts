@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EmulatedMessage } from "../../src/emulator/types.js";
+import type { EmulatedMessage } from "../../dev/emulator/types.js";
 import { buttonLabels, type ChatHarness, startChat } from "../helpers/chat.js";
 import { createPushHarness, makeArticle } from "../push/push-harness.js";
 

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_DEMO_READER } from "../../src/demo/demo-server.js";
-import { SAMPLE_ARTICLES } from "../../src/demo/sample-articles.js";
-import { type RunningDemo, SAMPLE_STORE_PATH, startDemo } from "../../src/demo/start-demo.js";
+import { DEFAULT_DEMO_READER } from "../../dev/demo/demo-server.js";
+import { SAMPLE_ARTICLES } from "../../dev/demo/sample-articles.js";
+import { type RunningDemo, SAMPLE_STORE_PATH, startDemo } from "../../dev/demo/start-demo.js";
 
 const CHROMIUM_PATH = "/usr/bin/chromium";
 const ARTIFACTS_DIR = resolve(import.meta.dirname, "../../test-artifacts");

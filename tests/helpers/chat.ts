@@ -1,10 +1,10 @@
-import { createBotApiEmulator } from "../../src/emulator/index.js";
+import { createBotApiEmulator } from "../../dev/emulator/index.js";
 import type {
   BotApiEmulator,
   EmulatedMessage,
   EmulatedUser,
   EmulatorOptions,
-} from "../../src/emulator/types.js";
+} from "../../dev/emulator/types.js";
 import { startTestApp, TEST_TOKEN, type TestApp, type TestAppOptions } from "./test-app.js";
 
 /**

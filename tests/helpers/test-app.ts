@@ -2,11 +2,11 @@ import { cp, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { UserFromGetMe } from "grammy/types";
+import { emulatedBotInfo } from "../../dev/emulator/index.js";
 import { type App, createApp } from "../../src/app.js";
 import type { Article } from "../../src/articles/schema.js";
 import { type Clock, createManualClock } from "../../src/clock.js";
 import { createConfig } from "../../src/config.js";
-import { emulatedBotInfo } from "../../src/emulator/index.js";
 import { createLogger } from "../../src/logger.js";
 import { LOCALES_DIR } from "../../src/paths.js";
 

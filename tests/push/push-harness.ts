@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Context } from "grammy";
+import { createBotApiEmulator } from "../../dev/emulator/index.js";
+import type { BotApiEmulator, EmulatorOptions } from "../../dev/emulator/types.js";
 import { createFileArticleStore, type FileArticleStore } from "../../src/articles/article-store.js";
 import {
   createJsonArticleLedger,
@@ -10,8 +12,6 @@ import {
 import type { Article } from "../../src/articles/schema.js";
 import { createManualClock } from "../../src/clock.js";
 import { createConfig } from "../../src/config.js";
-import { createBotApiEmulator } from "../../src/emulator/index.js";
-import type { BotApiEmulator, EmulatorOptions } from "../../src/emulator/types.js";
 import { createI18n } from "../../src/i18n.js";
 import type { Locale } from "../../src/locales.js";
 import { createLogger } from "../../src/logger.js";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Api, Bot, GrammyError, webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { type BotApiEmulator, createBotApiEmulator } from "../../src/emulator/index.js";
+import { type BotApiEmulator, createBotApiEmulator } from "../../../dev/emulator/index.js";
 
 const TOKEN = "123456:WEBHOOK";
 const SECRET = "s3cret_token-1";

@@ -2,13 +2,13 @@ import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type App, createApp } from "../app.js";
-import { systemClock } from "../clock.js";
-import { ARTICLES_FILE_NAME, createConfig, type LogLevel } from "../config.js";
+import { type App, createApp } from "../../src/app.js";
+import { systemClock } from "../../src/clock.js";
+import { ARTICLES_FILE_NAME, createConfig, type LogLevel } from "../../src/config.js";
+import { createLogger, type Logger } from "../../src/logger.js";
+import { LOCALES_DIR } from "../../src/paths.js";
 import { createBotApiEmulator } from "../emulator/index.js";
 import type { BotApiEmulator } from "../emulator/types.js";
-import { createLogger, type Logger } from "../logger.js";
-import { LOCALES_DIR } from "../paths.js";
 import { type DemoReader, type DemoServer, startDemoServer } from "./demo-server.js";
 
 /** A made-up token of the right shape: it only ever goes to the emulator on 127.0.0.1. */

@@ -1,6 +1,6 @@
 import { Api, GrammyError, HttpError } from "grammy";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { type BotApiEmulator, createBotApiEmulator } from "../../src/emulator/index.js";
+import { type BotApiEmulator, createBotApiEmulator } from "../../../dev/emulator/index.js";
 
 const TOKEN = "123456:FAULTS";
 

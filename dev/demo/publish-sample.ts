@@ -7,7 +7,7 @@ import {
   ArticleFileError,
   parseArticleFile,
   validateArticleFile,
-} from "../articles/schema.js";
+} from "../../src/articles/schema.js";
 import type { SampleArticle } from "./sample-articles.js";
 
 // Room left in the 128-character id for the "-<stamp>" suffix.

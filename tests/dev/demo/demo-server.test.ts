@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { parseArticleFile } from "../../src/articles/schema.js";
-import { ARTICLES_FILE_NAME } from "../../src/config.js";
-import { DEFAULT_DEMO_READER } from "../../src/demo/demo-server.js";
-import { MAX_BODY_BYTES } from "../../src/demo/json-body.js";
-import { SAMPLE_ARTICLES } from "../../src/demo/sample-articles.js";
-import { type RunningDemo, startDemo } from "../../src/demo/start-demo.js";
+import { DEFAULT_DEMO_READER } from "../../../dev/demo/demo-server.js";
+import { MAX_BODY_BYTES } from "../../../dev/demo/json-body.js";
+import { SAMPLE_ARTICLES } from "../../../dev/demo/sample-articles.js";
+import { type RunningDemo, startDemo } from "../../../dev/demo/start-demo.js";
+import { parseArticleFile } from "../../../src/articles/schema.js";
+import { ARTICLES_FILE_NAME } from "../../../src/config.js";
 
 let demo: RunningDemo;
 const chatId = DEFAULT_DEMO_READER.id;

@@ -1,5 +1,5 @@
 /**
- * Contract of the local Telegram Bot API emulator (src/emulator/), shared by the
+ * Contract of the local Telegram Bot API emulator (dev/emulator/), shared by the
  * test suite, `npm run demo` and the benchmarks. It serves the Bot API over HTTP on
  * 127.0.0.1 and answers like Telegram: the `{ ok, result }` / `{ ok:false,
  * error_code, description, parameters }` envelope, 400 for malformed HTML or text

@@ -1,6 +1,6 @@
 import type { MessageEntity } from "grammy/types";
 import { describe, expect, test } from "vitest";
-import { HtmlParseError, parseTelegramHtml } from "../../src/emulator/index.js";
+import { HtmlParseError, parseTelegramHtml } from "../../../dev/emulator/index.js";
 
 describe("parseTelegramHtml accepts Telegram's HTML subset", () => {
   const accepted: { html: string; text: string; entities: MessageEntity[] }[] = [

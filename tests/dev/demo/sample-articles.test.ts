@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { validateArticleFile } from "../../src/articles/schema.js";
-import { createSampleCopy } from "../../src/demo/publish-sample.js";
-import { SAMPLE_ARTICLES } from "../../src/demo/sample-articles.js";
+import { createSampleCopy } from "../../../dev/demo/publish-sample.js";
+import { SAMPLE_ARTICLES } from "../../../dev/demo/sample-articles.js";
+import { validateArticleFile } from "../../../src/articles/schema.js";
 
 const NOW = new Date("2026-11-28T09:00:00Z");
 

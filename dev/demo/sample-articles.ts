@@ -1,4 +1,4 @@
-import type { Article } from "../articles/schema.js";
+import type { Article } from "../../src/articles/schema.js";
 
 /** A true, well-documented story the demo can "publish"; the copy gets a fresh id and date. */
 export type SampleArticle = Pick<Article, "id" | "url" | "source" | "topics" | "briefs">;

@@ -1,4 +1,4 @@
-import { ConfigError, LOG_LEVELS, type LogLevel } from "../config.js";
+import { ConfigError, LOG_LEVELS, type LogLevel } from "../../src/config.js";
 import { type RunningDemo, startDemo } from "./start-demo.js";
 
 const DEFAULT_DEMO_PORT = 3000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { resolveCommandMenu } from "../../src/demo/command-menu.js";
-import type { RecordedCall } from "../../src/emulator/index.js";
+import { resolveCommandMenu } from "../../../dev/demo/command-menu.js";
+import type { RecordedCall } from "../../../dev/emulator/index.js";
 
 const CHAT = 42;
 

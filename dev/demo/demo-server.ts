@@ -3,11 +3,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { BotCommand } from "grammy/types";
-import { ArticleFileError } from "../articles/schema.js";
-import { type Clock, systemClock } from "../clock.js";
-import { ARTICLES_FILE_NAME } from "../config.js";
+import { ArticleFileError } from "../../src/articles/schema.js";
+import { type Clock, systemClock } from "../../src/clock.js";
+import { ARTICLES_FILE_NAME } from "../../src/config.js";
+import { isLocale, type Locale } from "../../src/locales.js";
 import type { BotApiEmulator, EmulatedMessage, EmulatedUser } from "../emulator/index.js";
-import { isLocale, type Locale } from "../locales.js";
 import { resolveCommandMenu } from "./command-menu.js";
 import { BadRequestError, readJsonObject } from "./json-body.js";
 import { renderDemoPage } from "./page.js";
