@@ -5,8 +5,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createBotApiEmulator } from "../src/emulator/index.js";
-import type { BotApiEmulator, EmulatorOptions, EmulatorStats } from "../src/emulator/types.js";
+import { createBotApiEmulator } from "../dev/emulator/index.js";
+import type { BotApiEmulator, EmulatorOptions, EmulatorStats } from "../dev/emulator/types.js";
 import { serveParent } from "./child.js";
 import { BENCH_BOT_USERNAME, BENCH_TOKEN, benchItemOf } from "./fixtures.js";
 import { percentile } from "./report.js";
