@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { BotCommand } from "grammy/types";
 import { ArticleFileError } from "../../src/articles/schema.js";
 import { type Clock, systemClock } from "../../src/clock.js";
-import { ARTICLES_FILE_NAME } from "../../src/config.js";
+import { ARTICLES_FILE_NAME } from "../../src/data-layout.js";
 import { isLocale, type Locale } from "../../src/locales.js";
 import type { BotApiEmulator, EmulatedMessage, EmulatedUser } from "../emulator/index.js";
 import { resolveCommandMenu } from "./command-menu.js";

@@ -1,5 +1,4 @@
-import { isValidTimeZone } from "../config.js";
-import { localTimeIn, parseMinuteOfDay } from "./local-time.js";
+import { isValidTimeZone, localTimeIn, parseMinuteOfDay } from "./local-time.js";
 import {
   DEFAULT_DELIVERY,
   type DeliverySettings,

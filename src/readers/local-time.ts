@@ -10,6 +10,16 @@ export interface LocalTime {
 }
 
 const FALLBACK_ZONE = "UTC";
+
+/** Whether `zone` is an IANA time zone this runtime knows (e.g. "Europe/Paris"). */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 // Building an Intl.DateTimeFormat costs far more than using one, and a broadcast
 // asks for the same few zones thousands of times.
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -6,7 +6,7 @@ import { MAX_BODY_BYTES } from "../../../dev/demo/json-body.js";
 import { SAMPLE_ARTICLES } from "../../../dev/demo/sample-articles.js";
 import { type RunningDemo, startDemo } from "../../../dev/demo/start-demo.js";
 import { parseArticleFile } from "../../../src/articles/schema.js";
-import { ARTICLES_FILE_NAME } from "../../../src/config.js";
+import { ARTICLES_FILE_NAME } from "../../../src/data-layout.js";
 
 let demo: RunningDemo;
 const chatId = DEFAULT_DEMO_READER.id;
