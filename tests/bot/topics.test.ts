@@ -15,14 +15,14 @@ describe("/topics, /subscribe, /unsubscribe", () => {
     const reader = chat.reader("en");
     const menu = await reader.say("/topics");
     expect(menu.text).toBe("Your topics: tap to follow ✅ or leave ▫️.");
-    const edited = await reader.tap(menu, { data: "topic:blockchain" });
+    const edited = await reader.tap(menu, "▫️ Blockchain");
     expect(edited.message_id).toBe(menu.message_id);
     expect(edited.edits).toBe(1);
     expect(buttonLabels(edited)).toContain("✅ Blockchain");
     expect(reader.lastToast()).toBe("Following Blockchain.");
     expect(followed(reader.id)).toEqual(["blockchain"]);
 
-    const again = await reader.tap(edited, { data: "topic:blockchain" });
+    const again = await reader.tap(edited, "✅ Blockchain");
     expect(buttonLabels(again)).toContain("▫️ Blockchain");
     expect(reader.lastToast()).toBe("Left Blockchain.");
     expect(followed(reader.id)).toEqual([]);
@@ -31,7 +31,7 @@ describe("/topics, /subscribe, /unsubscribe", () => {
   it("should take the /start buttons too", async () => {
     const reader = chat.reader("fr");
     const welcome = await reader.say("/start");
-    const edited = await reader.tap(welcome, { text: "▫️ IA" });
+    const edited = await reader.tap(welcome, "▫️ IA");
     expect(buttonLabels(edited)).toContain("✅ IA");
     expect(reader.lastToast()).toBe("Vous suivez IA.");
   });
