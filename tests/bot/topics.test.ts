@@ -115,4 +115,21 @@ describe("/topics, /subscribe, /unsubscribe", () => {
     expect(reader.lastToast()).toBe("This button has expired. Send the command again.");
     expect(followed(reader.id)).toEqual([]);
   });
+
+  it("should answer a tap once even when the edit after it fails", async () => {
+    const reader = chat.reader("en");
+    const menu = await reader.say("/topics");
+    const answersBefore = chat.emu.callsOf("answerCallbackQuery").length;
+    chat.emu.faults.failNext("editMessageReplyMarkup", {
+      status: 400,
+      description: "Bad Request: message to edit not found",
+    });
+    await reader.user.pressButton(menu, { text: "▫️ Cloud" });
+    // The chat's updates run in order: once /help is answered, the tap is fully handled.
+    expect((await reader.say("/help")).text).toContain("Briefbot");
+
+    const answers = chat.emu.callsOf("answerCallbackQuery").slice(answersBefore);
+    expect(answers.map((call) => call.status)).toEqual([200]);
+    expect(followed(reader.id)).toEqual(["cloud"]);
+  });
 });
