@@ -60,7 +60,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     label: layout.articles,
     logger,
   });
-  const readers = await createJsonReaderStore({ dir: layout.readersDir });
+  const readers = await createJsonReaderStore({
+    dir: layout.readersDir,
+    onProblem: (problem) => logger.warn({ problem }, "reader state corrected on load"),
+  });
   const push = await createPushService({ config, logger, clock, i18n, briefs, articles, readers });
   const deps: BotDeps = {
     config,

@@ -25,6 +25,39 @@ describe("JSON reader store", () => {
     expect(store.get(42)?.locale).toBe("fr");
   });
 
+  it("should check hand-edited readers on load: a bad field falls back, the rest is kept", async () => {
+    const good = { ...createReader(7, "en", now, 3), topics: { cloud: now.toISOString() } };
+    const edited = {
+      ...createReader(42, "fr", now, 12),
+      topics: { ai: now.toISOString(), quantum: now.toISOString() },
+      delivery: { ...createReader(42, "fr", now, 0).delivery, timeZone: "Mars/Olympus" },
+    };
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    await writeFile(
+      join(dir, "shard-0.json"),
+      JSON.stringify({ readers: { "7": good, "42": edited, "99": "oops" } }),
+    );
+    const problems: string[] = [];
+    const store = await createJsonReaderStore({ dir, onProblem: (line) => problems.push(line) });
+
+    expect(store.get(7)).toEqual(good);
+    expect(store.get(42)).toMatchObject({
+      locale: "fr",
+      cursor: 12,
+      topics: { ai: now.toISOString() },
+      delivery: { timeZone: "UTC", mode: "instant" },
+    });
+    expect(store.get(99)).toBeUndefined();
+    expect(store.size()).toBe(2);
+    expect(problems).toEqual([
+      expect.stringMatching(/shard-0\.json: reader 42: topics\.quantum is not a known topic/),
+      expect.stringMatching(
+        /shard-0\.json: reader 42: delivery\.timeZone "Mars\/Olympus" is not an IANA time zone .*; using "UTC"/,
+      ),
+      expect.stringMatching(/shard-0\.json: reader "99": not a reader record; left out/),
+    ]);
+  });
+
   it("should have the change on disk when update resolves, and survive a restart", async () => {
     const store = await createJsonReaderStore({ dir, shards: 4 });
     await store.update(42, () => ({
