@@ -50,7 +50,10 @@ export interface Scores {
 
 export async function readPairs(path = PAIRS_FILE): Promise<Pair[]> {
   const lines = (await readFile(path, "utf8")).split("\n").filter((line) => line.trim() !== "");
-  return lines.map((line, index) => ({ line: index + 1, ...(JSON.parse(line) as Omit<Pair, "line">) }));
+  return lines.map((line, index) => ({
+    line: index + 1,
+    ...(JSON.parse(line) as Omit<Pair, "line">),
+  }));
 }
 
 export function storyOf(item: PairItem): StoryText {

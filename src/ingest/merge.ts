@@ -1,5 +1,13 @@
 import { createHash } from "node:crypto";
+import type { ReportedBy } from "../articles/schema.js";
 import type { Locale } from "../locales.js";
+import {
+  createNearDuplicateIndex,
+  DEFAULT_WINDOW_DAYS,
+  type NearDuplicateIndex,
+} from "../newsroom/near-duplicates.js";
+import { isKnownAddress, readAlsoReportedBy, storiesOfItem } from "../newsroom/store-stories.js";
+import type { StoryText } from "../newsroom/story-features.js";
 import { titleWords, urlIdentity } from "./article-id.js";
 import type { Candidate } from "./types.js";
 
@@ -51,6 +59,18 @@ export type MergeOutcome =
       matchedBy: "key" | "id" | "url" | "title";
       /** The stored item has no provenance: an editor wrote all of it. */
       handWritten: boolean;
+    }
+  | {
+      /** Another source's version of a stored story: listed in its alsoReportedBy, not added. */
+      status: "merged";
+      id: string;
+      candidate: Candidate;
+      /** False when the item already listed it (a source read again). */
+      changed: boolean;
+      /** Matched by address (own link or hreflang alternate) rather than by text. */
+      byLink: boolean;
+      /** The candidate's language was missing and its brief was added (an FR/EN edition). */
+      addedBrief: boolean;
     }
   | { status: "skipped"; id: string; candidate: Candidate; reason: string };
 
@@ -186,6 +206,78 @@ function newItem(candidate: Candidate, now: string): Item {
   return item;
 }
 
+function candidateStory(candidate: Candidate): StoryText {
+  const brief = candidate.briefs[candidate.language];
+  return {
+    language: candidate.language,
+    title: brief?.title ?? "",
+    lead: brief?.summary ?? "",
+    // A search link for the headline is no address of the article's own.
+    links: [...(candidate.hasOwnUrl ? [candidate.url] : []), ...(candidate.alternates ?? [])],
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The store's recent items (from the window before the oldest candidate on), in a near-duplicate index. */
+function indexRecentItems(
+  articles: readonly unknown[],
+  candidates: readonly Candidate[],
+  now: string,
+  windowDays: number,
+  invalid: ReadonlySet<number> | undefined,
+): NearDuplicateIndex {
+  const index = createNearDuplicateIndex({ windowDays });
+  const times = candidates.map((candidate) => Date.parse(candidate.publishedAt ?? now));
+  const since = Math.min(...times.filter((time) => !Number.isNaN(time))) - windowDays * DAY_MS;
+  articles.forEach((item, position) => {
+    if (!isObject(item) || invalid?.has(position)) return;
+    const time = typeof item.publishedAt === "string" ? Date.parse(item.publishedAt) : Number.NaN;
+    if (time < since) return;
+    for (const story of storiesOfItem(item, String(position))) index.add(story);
+  });
+  return index;
+}
+
+/**
+ * Folds another source's version into a stored story: lists the outlet in
+ * `alsoReportedBy` and, for an edition in the other language matched by address,
+ * adds its brief (unless an editor deleted that language on purpose).
+ */
+function absorbStory(
+  stored: Item,
+  candidate: Candidate,
+  byLink: boolean,
+): { item: Item; changed: boolean; addedBrief: boolean } {
+  const item = structuredClone(stored);
+  let changed = false;
+  let addedBrief = false;
+  const language = candidate.language;
+  const brief = candidate.briefs[language];
+  const provenance = readProvenance(item);
+  const fields = [`briefs.${language}.title`, `briefs.${language}.summary`] as const;
+  const missing = fields.every(
+    (field) => getField(item, field) === undefined && provenance?.hash[field] === undefined,
+  );
+  if (byLink && brief && missing) {
+    const hash = { ...(provenance?.hash ?? {}) };
+    const values = [brief.title, brief.summary];
+    fields.forEach((field, at) => {
+      if (setField(item, field, values[at])) hash[field] = hashFieldValue(field, values[at]);
+    });
+    if (provenance) item[PROVENANCE_FIELD] = { ...provenance, hash };
+    changed = addedBrief = true;
+  }
+  const listable =
+    candidate.hasOwnUrl && candidate.source !== item.source && !isKnownAddress(item, candidate.url);
+  if (listable) {
+    const entry: ReportedBy = { source: candidate.source, url: candidate.url };
+    item.alsoReportedBy = [...readAlsoReportedBy(item), entry];
+    changed = true;
+  }
+  return { item, changed, addedBrief };
+}
+
 /**
  * Adds new articles at the end of the store and updates known ones in the fields
  * the pipeline still owns. Pure: `existing` is not modified; untouched items are
@@ -198,19 +290,56 @@ export function mergeArticles(
   options: {
     /** Positions of stored items that fail validation: an editor is mid-edit, hands off. */
     invalid?: ReadonlySet<number>;
+    /** Days around a new item in which a near-duplicate is looked for (default 3); 0 turns it off. */
+    nearDuplicateWindowDays?: number;
   } = {},
 ): MergeResult {
   const articles = [...existing];
   const outcomes: MergeOutcome[] = [];
+  const windowDays = options.nearDuplicateWindowDays ?? DEFAULT_WINDOW_DAYS;
+  const stories =
+    windowDays > 0 && candidates.length > 0
+      ? indexRecentItems(articles, candidates, now, windowDays, options.invalid)
+      : undefined;
   // Which stored item each candidate of this run landed on, to catch the same article twice.
   const claimedBy = new Map<number, string>();
   let changed = false;
 
   for (const candidate of candidates) {
     const match = findStoredArticle(articles, candidate);
+    const sameStory = match
+      ? undefined
+      : stories?.findDuplicate({
+          publishedAt: candidate.publishedAt ?? now,
+          story: candidateStory(candidate),
+        });
+    if (sameStory) {
+      const position = Number(sameStory.id);
+      const stored = articles[position] as Item;
+      const absorbed = absorbStory(stored, candidate, sameStory.byLink);
+      if (absorbed.changed) {
+        articles[position] = absorbed.item;
+        changed = true;
+      }
+      outcomes.push({
+        status: "merged",
+        id: typeof stored.id === "string" ? stored.id : candidate.id,
+        candidate,
+        changed: absorbed.changed,
+        byLink: sameStory.byLink,
+        addedBrief: absorbed.addedBrief,
+      });
+      continue;
+    }
     if (!match) {
       articles.push(newItem(candidate, now));
       claimedBy.set(articles.length - 1, candidate.label);
+      for (const story of storiesOfItem(
+        articles[articles.length - 1] as Item,
+        String(articles.length - 1),
+      )) {
+        stories?.add(story);
+      }
       outcomes.push({ status: "added", id: candidate.id, candidate });
       changed = true;
       continue;

@@ -1,6 +1,6 @@
 import { urlIdentity } from "../ingest/article-id.js";
-import { compareFigures, type FigureKind, figureKeys } from "./story-numbers.js";
 import { type StoryFeatures, type StoryText, storyFeatures } from "./story-features.js";
+import { compareFigures, type FigureKind, figureKeys } from "./story-numbers.js";
 import { isStageConflict } from "./story-stage.js";
 
 /**

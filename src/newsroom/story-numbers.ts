@@ -21,7 +21,8 @@ const SCALES: ReadonlyArray<[RegExp, number]> = [
   [/^(thousand|k|mille)$/i, 1e3],
 ];
 
-const SCALE_WORDS = "trillions?|billions?|bn|tn|milliards?|mds?|mrd|md|millions?|mn|mio|m|thousand|k|mille";
+const SCALE_WORDS =
+  "trillions?|billions?|bn|tn|milliards?|mds?|mrd|md|millions?|mn|mio|m|thousand|k|mille";
 const PERCENT_WORDS = "%|per ?cent|percent|pour ?cent";
 const CURRENCY_SIGN = "[$€£¥]";
 
@@ -142,7 +143,9 @@ export interface FigureComparison {
 
 export function compareFigures(a: readonly Figure[], b: readonly Figure[]): FigureComparison {
   const [small, large] = a.length <= b.length ? [a, b] : [b, a];
-  const shared = small.filter((figure) => large.some((other) => isSameFigure(figure, other))).length;
+  const shared = small.filter((figure) =>
+    large.some((other) => isSameFigure(figure, other)),
+  ).length;
   const conflicts = DECISIVE_KINDS.filter((kind) => {
     const left = a.filter((figure) => figure.kind === kind);
     const right = b.filter((figure) => figure.kind === kind);
