@@ -35,10 +35,10 @@ const FIGURE_PATTERN = new RegExp(
 );
 
 const QUARTER_WORDS: ReadonlyArray<[RegExp, number]> = [
-  [/\b(first|1st|premier|1er)\s+(fiscal\s+)?(quarter|trimestre)\b/i, 1],
-  [/\b(second|2nd|deuxieme|2e|second)\s+(fiscal\s+)?(quarter|trimestre)\b/i, 2],
-  [/\b(third|3rd|troisieme|3e)\s+(fiscal\s+)?(quarter|trimestre)\b/i, 3],
-  [/\b(fourth|4th|quatrieme|4e)\s+(fiscal\s+)?(quarter|trimestre)\b/i, 4],
+  [/\b(first|1st|premier|1er)[\s-]+(fiscal\s+)?(quarter|trimestre)\b/i, 1],
+  [/\b(second|2nd|deuxieme|2e|second)[\s-]+(fiscal\s+)?(quarter|trimestre)\b/i, 2],
+  [/\b(third|3rd|troisieme|3e)[\s-]+(fiscal\s+)?(quarter|trimestre)\b/i, 3],
+  [/\b(fourth|4th|quatrieme|4e)[\s-]+(fiscal\s+)?(quarter|trimestre)\b/i, 4],
 ];
 
 /** "Q3", "T3" (trimestre), "3Q", "FY24 Q1". */
