@@ -27,6 +27,8 @@ export interface Pair {
   id: string;
   category: string;
   same: boolean;
+  /** "held-out": written after the detector was tuned, and never tuned on. */
+  split?: "held-out";
   a: PairItem;
   b: PairItem;
 }
