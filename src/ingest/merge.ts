@@ -239,6 +239,46 @@ function indexRecentItems(
   return index;
 }
 
+/** Keys of the other sources' versions folded into an item, so a re-read lands there at once. */
+export const ABSORBED_KEYS_FIELD = "absorbed";
+
+function absorbedKeys(provenance: Provenance | undefined): string[] {
+  const value = provenance?.[ABSORBED_KEYS_FIELD];
+  return Array.isArray(value) ? value.filter((key): key is string => typeof key === "string") : [];
+}
+
+function lacksLanguage(item: Item, language: Locale): boolean {
+  return getField(item, `briefs.${language}.title`) === undefined;
+}
+
+/**
+ * The stored story a candidate is another version of: one it was folded into
+ * before (by key), the same address in a language the item lacks (an edition),
+ * or a near-duplicate among the recent items.
+ */
+function findSameStory(
+  articles: readonly unknown[],
+  candidate: Candidate,
+  match: ReturnType<typeof findStoredArticle>,
+  stories: NearDuplicateIndex | undefined,
+  now: string,
+): { position: number; byLink: boolean } | undefined {
+  const before = articles.findIndex(
+    (item) => isObject(item) && absorbedKeys(readProvenance(item)).includes(candidate.key),
+  );
+  if (before >= 0) return { position: before, byLink: true };
+  if (match) {
+    const stored = articles[match.index] as Item;
+    const edition = match.matchedBy === "url" && lacksLanguage(stored, candidate.language);
+    return edition ? { position: match.index, byLink: true } : undefined;
+  }
+  const found = stories?.findDuplicate({
+    publishedAt: candidate.publishedAt ?? now,
+    story: candidateStory(candidate),
+  });
+  return found ? { position: Number(found.id), byLink: found.byLink } : undefined;
+}
+
 /**
  * Folds another source's version into a stored story: lists the outlet in
  * `alsoReportedBy` and, for an edition in the other language matched by address,
@@ -275,6 +315,13 @@ function absorbStory(
     item.alsoReportedBy = [...readAlsoReportedBy(item), entry];
     changed = true;
   }
+  // Hand-written items get no bookkeeping; their links and text find the story again.
+  const current = readProvenance(item);
+  const keys = absorbedKeys(current);
+  if (current && !keys.includes(candidate.key) && current.key !== candidate.key) {
+    item[PROVENANCE_FIELD] = { ...current, [ABSORBED_KEYS_FIELD]: [...keys, candidate.key] };
+    changed = true;
+  }
   return { item, changed, addedBrief };
 }
 
@@ -307,14 +354,9 @@ export function mergeArticles(
 
   for (const candidate of candidates) {
     const match = findStoredArticle(articles, candidate);
-    const sameStory = match
-      ? undefined
-      : stories?.findDuplicate({
-          publishedAt: candidate.publishedAt ?? now,
-          story: candidateStory(candidate),
-        });
+    const sameStory = findSameStory(articles, candidate, match, stories, now);
     if (sameStory) {
-      const position = Number(sameStory.id);
+      const { position } = sameStory;
       const stored = articles[position] as Item;
       const absorbed = absorbStory(stored, candidate, sameStory.byLink);
       if (absorbed.changed) {

@@ -80,6 +80,28 @@ describe("mergeArticles with near-duplicates", () => {
     expect(item?.ingest?.hash["briefs.fr.title"]).toBeDefined();
   });
 
+  it("should make one item of two sources' editions pointing at the same article, keeping the first source", () => {
+    const sameTarget = makeCandidate({
+      ...FRENCH_EDITION,
+      url: "https://www.techfinance.example.com/2024/01/10/sec-approves-spot-bitcoin-etfs?utm_source=veille",
+      alternates: undefined,
+      source: "Veille Crypto",
+      origin: "feeds/veille.xml",
+    });
+    const first = mergeArticles([], [makeCandidate(), sameTarget], T1);
+    expect(first.outcomes.map((outcome) => outcome.status)).toEqual(["added", "merged"]);
+    const [item] = first.articles as StoredItem[];
+    expect(first.articles).toHaveLength(1);
+    expect(item?.source).toBe("Tech Finance Daily");
+    expect(Object.keys(item?.briefs ?? {}).sort()).toEqual(["en", "fr"]);
+    // Its link is the article itself: nothing else to point readers to.
+    expect(item?.alsoReportedBy).toBeUndefined();
+    // Every later run reads both again and changes nothing.
+    const again = mergeArticles(first.articles, [makeCandidate(), sameTarget], T2);
+    expect(again.changed).toBe(false);
+    expect(again.outcomes.map((outcome) => outcome.status)).toEqual(["unchanged", "merged"]);
+  });
+
   it("should leave a language an editor deleted on purpose", () => {
     const stored = mergeArticles(firstRun(), [FRENCH_EDITION], T2).articles as StoredItem[];
     const edited = structuredClone(stored);
