@@ -3,10 +3,17 @@ import type { ReportedBy } from "../articles/schema.js";
 import type { Locale } from "../locales.js";
 import {
   createNearDuplicateIndex,
+  DAY_MS,
   DEFAULT_WINDOW_DAYS,
+  jaccard,
   type NearDuplicateIndex,
 } from "../newsroom/near-duplicates.js";
-import { isKnownAddress, readAlsoReportedBy, storiesOfItem } from "../newsroom/store-stories.js";
+import {
+  isKnownAddress,
+  isObject,
+  readAlsoReportedBy,
+  storiesOfItem,
+} from "../newsroom/store-stories.js";
 import type { StoryText } from "../newsroom/story-features.js";
 import { titleWords, urlIdentity } from "./article-id.js";
 import type { Candidate } from "./types.js";
@@ -83,9 +90,6 @@ export interface MergeResult {
 
 type Item = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Item =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Order-free for topics, so an editor reordering them is not an edit. */
 export function hashFieldValue(field: OwnedField, value: unknown): string {
   const canonical = field === "topics" && Array.isArray(value) ? [...value].sort() : value;
@@ -147,12 +151,7 @@ function candidateValue(candidate: Candidate, field: OwnedField): unknown {
 }
 
 function titleSimilarity(a: string, b: string): number {
-  const left = new Set(titleWords(a));
-  const right = new Set(titleWords(b));
-  if (left.size === 0 || right.size === 0) return 0;
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared += 1;
-  return shared / (left.size + right.size - shared);
+  return jaccard(new Set(titleWords(a)), new Set(titleWords(b)));
 }
 
 /** Where the candidate already is in the store, and how it was recognised. */
@@ -216,8 +215,6 @@ function candidateStory(candidate: Candidate): StoryText {
     links: [...(candidate.hasOwnUrl ? [candidate.url] : []), ...(candidate.alternates ?? [])],
   };
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The store's recent items (from the window before the oldest candidate on), in a near-duplicate index. */
 function indexRecentItems(

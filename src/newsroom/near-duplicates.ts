@@ -35,7 +35,8 @@ const FIGURES_BONUS_MAX = 0.1;
  */
 export const DUPLICATE_THRESHOLD = 0.36;
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+/** Shared over all distinct values: 1 for the same set, 0 for disjoint or empty ones. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const value of a) if (b.has(value)) shared += 1;
@@ -129,7 +130,7 @@ export interface NearDuplicateIndex {
 }
 
 export const DEFAULT_WINDOW_DAYS = 3;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 /** A key shared by more stories than this (e.g. "bitcoin" in a crypto week) finds nothing specific. */
 const MAX_POSTINGS = 400;
 /** Stories compared in full per lookup, the ones sharing most keys first. */

@@ -5,7 +5,8 @@ import type { DatedStory } from "./near-duplicates.js";
 
 type Item = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Item =>
+/** A JSON object (not an array, not null): what a store item or one of its fields must be. */
+export const isObject = (value: unknown): value is Item =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The outlets already listed on a store item; entries an editor broke are left out. */
