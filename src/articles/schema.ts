@@ -27,6 +27,12 @@ const httpUrl = z
   .url("must be an absolute URL")
   .refine((value) => /^https?:\/\//i.test(value), "must start with http:// or https://");
 
+/** Another outlet that ran the same story (written by the near-duplicate merge). */
+const reportedBySchema = z.looseObject({
+  source: z.string().trim().min(1, "must not be empty").max(100),
+  url: httpUrl,
+});
+
 export const articleSchema = z.looseObject({
   id: z
     .string()
@@ -42,9 +48,11 @@ export const articleSchema = z.looseObject({
     .refine((briefs) => briefs.fr !== undefined || briefs.en !== undefined, {
       message: "needs at least one of fr or en",
     }),
+  alsoReportedBy: z.array(reportedBySchema).optional(),
 });
 
 export type Brief = { title: string; summary: string };
+export type ReportedBy = { source: string; url: string };
 export type Article = {
   id: string;
   url: string;
@@ -52,6 +60,8 @@ export type Article = {
   publishedAt: string;
   topics: TopicId[];
   briefs: Partial<Record<Locale, Brief>>;
+  /** The same story from other sources, in the order they came in. */
+  alsoReportedBy?: ReportedBy[];
   [extra: string]: unknown;
 };
 
