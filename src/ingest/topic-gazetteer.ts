@@ -6,9 +6,10 @@ import type { TopicPhrases } from "./topic-phrases.js";
  * whose business is the topic, protocols, networks, regulators and their laws,
  * tickers. "DeepMind" is AI news, "Cash App" payments news, "MiCA" a rule.
  * Companies that span many topics (Google, Microsoft, Amazon, banks) are left out:
- * their name says nothing about the story. Names are matched on folded words
- * (any case, no accents); `exactCase` names only as written, where the lowercase
- * word is an ordinary one ("Nest", "Ring", "Block").
+ * their name says nothing about the story. A name may carry two topics: Ethereum
+ * is a network (blockchain) as much as its currency (crypto). Names are matched
+ * on folded words (any case, no accents); `exactCase` names only as written,
+ * where the lowercase word is an ordinary one ("Nest", "Ring", "Block").
  */
 export const TOPIC_GAZETTEER: Readonly<Record<TopicId, TopicPhrases>> = {
   fintech: {
@@ -56,6 +57,7 @@ export const TOPIC_GAZETTEER: Readonly<Record<TopicId, TopicPhrases>> = {
   },
   blockchain: {
     names: [
+      "Ethereum",
       "Hyperledger",
       "Corda",
       "Kinexys",
@@ -120,6 +122,8 @@ export const TOPIC_GAZETTEER: Readonly<Record<TopicId, TopicPhrases>> = {
       "Stability AI",
       "xAI",
       "Copilot",
+      "Apple Intelligence",
+      "Meta AI",
       "AlphaGo",
       "AlphaFold",
       "Nvidia",
@@ -215,6 +219,13 @@ export const TOPIC_GAZETTEER: Readonly<Record<TopicId, TopicPhrases>> = {
       "Anssi",
       "BaFin",
       "FINMA",
+      "CSSF",
+      "Consob",
+      "CNMV",
+      "Securities and Futures Commission",
+      "Monetary Authority of Singapore",
+      "Office of the Comptroller of the Currency",
+      "FDIC",
       "Data Protection Commission",
       "GDPR",
       "RGPD",
