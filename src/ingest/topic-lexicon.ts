@@ -1,192 +1,314 @@
-import { normalizeTopicText } from "../topics/aliases.js";
 import { TOPIC_IDS, type TopicId } from "../topics/catalog.js";
+import { TOPIC_GAZETTEER } from "./topic-gazetteer.js";
+import { createPhraseMatcher, type TopicPhrases } from "./topic-phrases.js";
+import { createTokenizer } from "./topic-tokens.js";
 
 /**
  * The words that tag an article with a catalog topic, in French and English.
  * Separate from the readers' topic aliases (locales/): those read what a reader
  * types ("loi", "nuage", "payments" are fine there), these read whole articles,
- * where such broad words would tag nearly everything.
- *
- * `terms` match without regard to case or accents, as whole words; "(s)" and "(x)"
- * mark an optional plural. `exactCase` terms must appear as written: "IA" and "AI"
- * only as capitals, or French "j'ai" would read as AI.
+ * where such broad words would tag nearly everything. Terms are matched on their
+ * Snowball stems, so plurals and inflections need not be listed; feminine forms
+ * are, because the stem keeps the French "-e" ("connectée"). The entities that
+ * carry a topic are in the gazetteer (topic-gazetteer.ts).
  */
-export interface TopicTerms {
-  terms: readonly string[];
-  exactCase?: readonly string[];
-}
-
-export const TOPIC_LEXICON: Readonly<Record<TopicId, TopicTerms>> = {
+export const TOPIC_LEXICON: Readonly<Record<TopicId, TopicPhrases>> = {
   fintech: {
-    terms: [
-      "fintech(s)",
-      "technologie(s) financiere(s)",
+    en: [
+      "fintech",
       "financial technology",
-      "neobanque(s)",
-      "neobank(s)",
-      "banque(s) en ligne",
-      "digital bank(s)",
-      "online bank(s)",
+      "neobank",
+      "digital bank",
+      "online bank",
+      "mobile bank",
+      "challenger bank",
       "open banking",
-      "paiement(s) mobile(s)",
-      "paiement(s) en ligne",
-      "paiement(s) numerique(s)",
-      "paiements",
-      "mobile payment(s)",
-      "online payment(s)",
-      "digital payment(s)",
       "payments",
-      "payment(s) company",
+      "payment app",
+      "payments company",
+      "mobile payment",
+      "online payment",
+      "digital payment",
+      "instant payment",
+      "card payment",
       "buy now pay later",
-      "paiement fractionne",
-      "insurtech(s)",
-      "regtech(s)",
-      "euro numerique",
+      "money transfer",
+      "digital wallet",
+      "insurtech",
+      "regtech",
       "digital euro",
-      "monnaie(s) numerique(s) de banque(s) centrale(s)",
-      "central bank digital currenc(y)",
-      "cbdc(s)",
-      "mnbc",
+      "central bank digital currency",
     ],
+    fr: [
+      "fintech",
+      "technologie financière",
+      "néobanque",
+      "banque en ligne",
+      "banque mobile",
+      "établissement de paiement",
+      "terminal de paiement",
+      "virement instantané",
+      "paiement fractionné",
+      "insurtech",
+      "regtech",
+      "euro numérique",
+      "monnaie numérique de banque centrale",
+    ],
+    // "paiement" is kept unstemmed: its French stem is that of "payer" and "paie".
+    names: ["paiement", "paiements", "CBDC", "MNBC", "BNPL"],
   },
   blockchain: {
-    terms: [
-      "blockchain(s)",
-      "chaine(s) de blocs",
-      "registre(s) distribue(s)",
-      "distributed ledger(s)",
-      "dlt",
-      "smart contract(s)",
-      "contrat(s) intelligent(s)",
-      "hyperledger",
-      "tokenisation",
-      "tokenization",
-      "web3",
+    en: [
+      "blockchain",
+      "distributed ledger",
+      "smart contract",
       "proof of stake",
       "proof of work",
-      "preuve d enjeu",
+      "rollup",
+      "layer 2",
+      "web3",
+      "on chain",
+    ],
+    fr: [
+      "blockchain",
+      "chaîne de blocs",
+      "registre distribué",
+      "contrat intelligent",
+      "preuve d'enjeu",
       "preuve de travail",
+      "web3",
+    ],
+    // Unstemmed: the English stem of "tokenized" is that of "token", which crypto uses too.
+    names: [
+      "tokenization",
+      "tokenisation",
+      "tokenized",
+      "tokenised",
+      "tokenisé",
+      "tokenisée",
+      "tokenisés",
+      "tokenisées",
+      "DLT",
+      "Hyperledger",
     ],
   },
   crypto: {
-    terms: [
-      "crypto(s)",
-      "cryptomonnaie(s)",
-      "crypto monnaie(s)",
-      "cryptocurrenc(y)",
-      "crypto actif(s)",
-      "cryptoactif(s)",
-      "crypto asset(s)",
-      "digital asset(s)",
-      "actif(s) numerique(s)",
-      "bitcoin(s)",
-      "ethereum",
-      "ether",
-      "stablecoin(s)",
-      "altcoin(s)",
+    en: [
+      "crypto",
+      "cryptocurrency",
+      "crypto asset",
+      "digital asset",
+      "stablecoin",
+      "altcoin",
+      "memecoin",
+      "crypto exchange",
+      "bitcoin miner",
+      "halving",
     ],
+    fr: [
+      "crypto",
+      "cryptomonnaie",
+      "crypto monnaie",
+      "cryptoactif",
+      "crypto actif",
+      "actif numérique",
+      "stablecoin",
+      "altcoin",
+    ],
+    names: ["ether", "ethers", "bitcoins"],
   },
   ai: {
-    terms: [
-      "intelligence(s) artificielle(s)",
+    en: [
       "artificial intelligence",
-      "apprentissage automatique",
-      "apprentissage profond",
       "machine learning",
       "deep learning",
-      "generative ai",
-      "ia generative(s)",
-      "grand(s) modele(s) de langage",
-      "large language model(s)",
-      "llm(s)",
-      "reseau(x) de neurones",
-      "neural network(s)",
-      "chatgpt",
-      "openai",
-      "chatbot(s)",
+      "generative AI",
+      "large language model",
+      "language model",
+      "foundation model",
+      "neural network",
+      "chatbot",
+      "AI model",
     ],
-    exactCase: ["IA", "AI", "IAs", "AIs"],
+    fr: [
+      "intelligence artificielle",
+      "apprentissage automatique",
+      "apprentissage profond",
+      "IA générative",
+      "modèle de langage",
+      "grand modèle de langage",
+      "réseau de neurones",
+      "agent conversationnel",
+      "chatbot",
+    ],
+    exactCase: ["IA", "AI", "IAs", "AIs", "LLM", "LLMs"],
   },
   cloud: {
-    terms: [
+    en: [
       "cloud",
-      "clouds",
       "cloud computing",
+      "software as a service",
+      "hyperscaler",
+      "virtualization",
+      "egress fee",
+    ],
+    fr: [
+      "cloud",
       "informatique en nuage",
       "infonuagique",
-      "amazon web services",
-      "aws",
-      "azure",
-      "google cloud",
-      "saas",
+      "logiciel en tant que service",
+      "hyperscaleur",
+      "virtualisation",
     ],
   },
   "5g": {
-    terms: ["5g", "reseau(x) de cinquieme generation", "fifth generation network(s)"],
+    en: ["5G", "fifth generation network", "millimetre wave", "millimeter wave"],
+    fr: ["5G", "réseau de cinquième génération", "cinquième génération"],
   },
   iot: {
-    terms: [
-      "iot",
-      "internet des objets",
+    en: [
+      "IoT",
       "internet of things",
-      "objet(s) connecte(s)",
-      "appareil(s) connecte(s)",
-      "connected device(s)",
-      "maison(s) connectee(s)",
-      "smart home(s)",
-      "capteur(s) connecte(s)",
+      "connected device",
+      "connected object",
+      "smart device",
+      "smart home",
+      "smart meter",
+      "smart thermostat",
+      "smart speaker",
+      "smart lock",
+      "video doorbell",
+      "security camera",
+      "wearable",
+      "tracker",
+      "internet connected",
+      "connected factory",
+      "smart factory",
+    ],
+    fr: [
+      "IoT",
+      "internet des objets",
+      "objet connecté",
+      "objets connectés",
+      "appareil connecté",
+      "appareils connectés",
+      "maison connectée",
+      "montre connectée",
+      "montres connectées",
+      "balance connectée",
+      "thermostat connecté",
+      "enceinte connectée",
+      "caméra connectée",
+      "capteur connecté",
+      "compteur communicant",
+      "compteur connecté",
+      "connecté à internet",
+      "connectés à internet",
+      "usine connectée",
     ],
   },
   datacenters: {
-    terms: [
-      "centre(s) de donnees",
-      "data center(s)",
-      "data centre(s)",
-      "datacenter(s)",
-      "datacentre(s)",
+    en: [
+      "data center",
+      "data centre",
+      "datacenter",
+      "datacentre",
       "hyperscale",
-      "hyperscaler(s)",
+      "colocation",
+      "server farm",
+    ],
+    fr: [
+      "centre de données",
+      "centres de données",
+      "data center",
+      "datacenter",
+      "hyperscale",
+      "ferme de serveurs",
     ],
   },
   regulation: {
-    terms: [
-      "reglementation(s)",
-      "regulation(s)",
-      "regulateur(s)",
-      "regulator(s)",
+    en: [
+      "regulation",
+      "regulator",
       "regulatory",
-      "reglementaire(s)",
-      "autorite(s) de regulation",
       "legislation",
-      "legislateur(s)",
-      "lawmaker(s)",
-      "securities and exchange commission",
-      "autorite des marches financiers",
-      "esma",
-      "arcep",
-      "mica",
-      "ai act",
-      "digital markets act",
-      "digital services act",
+      "lawmaker",
+      "law",
       "antitrust",
-      "conformite reglementaire",
+      "competition authority",
+      "watchdog",
+      "executive order",
+      "monopoly",
+      "abuse of dominance",
       "compliance",
+      "ban",
+      "penalty",
+      "sanction",
+      "lawsuit",
     ],
-    exactCase: ["SEC", "AMF", "DMA"],
+    fr: [
+      "réglementation",
+      "réglementaire",
+      "régulation",
+      "régulateur",
+      "législation",
+      "législateur",
+      "loi",
+      "lois",
+      "règlement européen",
+      "abus de position dominante",
+      "amende",
+      "sanction",
+      "interdiction",
+      "autorité de régulation",
+      "conformité réglementaire",
+    ],
+    // Unstemmed: "fined" would stem to "fine", "sued" to "su", "authority" to "author",
+    // "directive" to "direct".
+    names: [
+      "directive",
+      "directives",
+      "fined",
+      "fines",
+      "sued",
+      "sues",
+      "authority",
+      "authorities",
+      "autorité",
+      "autorités",
+    ],
+    exactCase: ["Act"],
   },
 };
 
-/** Title words count this much more than one paragraph mentioning the topic. */
-export const TITLE_WEIGHT = 3;
-/** Each paragraph (or feed category) that mentions a topic adds this much. */
-export const PARAGRAPH_WEIGHT = 1;
-/** A topic is tagged from this score: the title alone, or two separate paragraphs. */
-export const MIN_TOPIC_SCORE = 2;
-/**
- * A short article (a feed teaser) may name its subject only once; when no topic
- * reaches MIN_TOPIC_SCORE, one mention is enough in an article this short.
- */
-export const SHORT_ARTICLE_PARAGRAPHS = 4;
+/** How much a mention counts by where it is, and the score from which a topic is tagged. */
+export interface TopicWeights {
+  /** The headline says what the story is about. */
+  title: number;
+  /** The lead says it too, a little less: the first paragraph, and any that starts within `leadWords`. */
+  lead: number;
+  /**
+   * A paragraph that starts within this many words of the body's start is still
+   * the lead: a site may cut a short lede into one-sentence paragraphs.
+   */
+  leadWords: number;
+  /** Each later paragraph; one alone is a passing mention. */
+  body: number;
+  /** Each feed category or page keyword. */
+  keyword: number;
+  /** A topic is tagged from this score. */
+  minScore: number;
+}
+
+/** Tuned on the labelled set (bench/topic-eval, `npm run eval:topics -- --tune`). */
+export const TOPIC_WEIGHTS: Readonly<TopicWeights> = {
+  title: 3,
+  lead: 2,
+  leadWords: 20,
+  body: 1,
+  keyword: 1,
+  minScore: 2,
+};
 /** More than this many topics dilutes a reader's feed; keep the strongest. */
 export const MAX_TOPICS = 5;
 
@@ -206,58 +328,40 @@ export interface TopicTagger {
   }): TopicScore[];
 }
 
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function termPattern(term: string): string {
-  return escapeRegExp(normalizeTopicText(term))
-    .replace(/\\\(s\\\)/g, "s?")
-    .replace(/\\\(x\\\)/g, "x?")
-    .replace(/\\\(y\\\)/g, "(?:y|ies)");
+export interface TopicTaggerOptions {
+  lexicon?: Readonly<Record<TopicId, TopicPhrases>>;
+  gazetteer?: Readonly<Record<TopicId, TopicPhrases>>;
+  weights?: Readonly<TopicWeights>;
 }
 
-// Whole words only: no letter or digit on either side ("cloud" not in "Soundcloud").
-const wordBounded = (alternatives: string[], flags: string) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, flags);
+const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** Builds the matcher once; the lexicon is fixed, so callers can share one tagger. */
-export function createTopicTagger(
-  lexicon: Readonly<Record<TopicId, TopicTerms>> = TOPIC_LEXICON,
-): TopicTagger {
-  const matchers = TOPIC_IDS.map((topic) => {
-    const { terms, exactCase = [] } = lexicon[topic];
-    return {
-      topic,
-      folded: terms.length > 0 ? wordBounded(terms.map(termPattern), "u") : undefined,
-      exact: exactCase.length > 0 ? wordBounded(exactCase.map(escapeRegExp), "u") : undefined,
-    };
-  });
-
-  const mentions = (text: string): Set<TopicId> => {
-    const folded = normalizeTopicText(text);
-    const found = new Set<TopicId>();
-    for (const matcher of matchers) {
-      if (matcher.folded?.test(folded) || matcher.exact?.test(text)) found.add(matcher.topic);
-    }
-    return found;
-  };
+export function createTopicTagger(options: TopicTaggerOptions = {}): TopicTagger {
+  const { lexicon = TOPIC_LEXICON, gazetteer = TOPIC_GAZETTEER, weights = TOPIC_WEIGHTS } = options;
+  const matcher = createPhraseMatcher([lexicon, gazetteer], createTokenizer());
+  const mentions = (text: string) => matcher.topicsIn(text);
 
   return {
     mentions,
     tag({ title, paragraphs, keywords = [] }) {
       const scores = new Map<TopicId, number>();
-      const add = (topics: Set<TopicId>, weight: number) => {
-        for (const topic of topics) scores.set(topic, (scores.get(topic) ?? 0) + weight);
+      // A topic counts once per paragraph: repeating a word in one paragraph is not more evidence.
+      const add = (text: string, weight: number) => {
+        for (const topic of mentions(text)) scores.set(topic, (scores.get(topic) ?? 0) + weight);
       };
-      add(mentions(title), TITLE_WEIGHT);
-      for (const paragraph of paragraphs) add(mentions(paragraph), PARAGRAPH_WEIGHT);
-      for (const keyword of keywords) add(mentions(keyword), PARAGRAPH_WEIGHT);
-      const ranked = TOPIC_IDS.map((topic) => ({ topic, score: scores.get(topic) ?? 0 })).sort(
-        (a, b) => b.score - a.score,
-      );
-      const strong = ranked.filter((entry) => entry.score >= MIN_TOPIC_SCORE);
-      if (strong.length > 0) return strong.slice(0, MAX_TOPICS);
-      if (paragraphs.length > SHORT_ARTICLE_PARAGRAPHS) return [];
-      return ranked.filter((entry) => entry.score >= PARAGRAPH_WEIGHT).slice(0, MAX_TOPICS);
+      add(title, weights.title);
+      let wordsBefore = 0;
+      for (const paragraph of paragraphs) {
+        const inLead = wordsBefore === 0 || wordsBefore < weights.leadWords;
+        add(paragraph, inLead ? weights.lead : weights.body);
+        wordsBefore += countWords(paragraph);
+      }
+      for (const keyword of keywords) add(keyword, weights.keyword);
+      return TOPIC_IDS.map((topic) => ({ topic, score: scores.get(topic) ?? 0 }))
+        .filter((entry) => entry.score >= weights.minScore)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, MAX_TOPICS);
     },
   };
 }

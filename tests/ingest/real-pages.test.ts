@@ -54,6 +54,24 @@ describe("ingest on pages built like real sites", () => {
     }
   });
 
+  it("should keep a long reader thread and a rail of teasers out of the brief and the topics, and date the page from its JSON-LD", async () => {
+    const run = await ingest([page("long-comments-related-rail.html")]);
+    expect(run.code).toBe(0);
+    const [article] = run.stored;
+    expect(article?.url).toBe(
+      "https://reseaux-telecoms.example.fr/5g/2020/10/02/encheres-arcep-bande-3-5-ghz",
+    );
+    expect(article?.publishedAt).toBe("2020-10-02T06:30:00.000Z");
+    expect(article?.source).toBe("Réseaux & Télécoms");
+    // The thread talks bitcoin, AI, cloud and connected homes, the rail crypto and AI: none is the story's.
+    expect(article?.topics).toEqual(["5g", "regulation"]);
+    const summary = article?.briefs.fr?.summary ?? "";
+    expect(summary).toContain("2,786 milliards d’euros");
+    for (const furniture of ["bitcoin", "Mistral", "réactions", "ethers", "cloud", "Voir les"]) {
+      expect(summary).not.toContain(furniture);
+    }
+  });
+
   it("should decode a windows-1252 page by its <meta> charset and take its address from the browser's 'saved from' comment", async () => {
     const run = await ingest([page("mica-windows-1252.html")]);
     const [article] = run.stored;

@@ -36,8 +36,40 @@ describe("topic lexicon", () => {
     ["informatique en nuage", "cloud"],
     ["néobanques", "fintech"],
     ["euro numérique", "fintech"],
-  ])("should read %s as %s, without regard to accents or plurals", (text, topic) => {
+    ["les régulateurs européens", "regulation"],
+    ["the regulators", "regulation"],
+    ["des registres distribués", "blockchain"],
+    ["smart contracts", "blockchain"],
+    ["a payments app's data breach", "fintech"],
+    ["Microsoft's cloud strategy", "cloud"],
+  ])("should read %s as %s, without regard to accents or inflections", (text, topic) => {
     expect([...tagger.mentions(text)]).toContain(topic);
+  });
+
+  it.each([
+    ["The Google-owned research lab DeepMind", "ai"],
+    ["Cash App, Chime and Nubank", "fintech"],
+    ["AWS and Azure", "cloud"],
+    ["MiCA and the SEC", "regulation"],
+    ["Ethereum", "crypto"],
+    ["a Nest thermostat", "iot"],
+    ["Equinix", "datacenters"],
+  ])("should know the entities that carry a topic: %s is %s", (text, topic) => {
+    expect([...tagger.mentions(text)]).toContain(topic);
+  });
+
+  it("should read lowercase words that share a name's spelling as ordinary words", () => {
+    expect(tagger.mentions("a nest egg and a wedding ring").size).toBe(0);
+    expect(tagger.mentions("he was fine, the block was direct").size).toBe(0);
+    expect(tagger.mentions("Les pays paient cher leur électricité.").size).toBe(0);
+  });
+
+  it("should tag a 5G network for connected factories as 5g and iot", () => {
+    expect(
+      topicsOf("A private 5G network for connected factories", [
+        "Industrial firms can license spectrum for private networks on their sites.",
+      ]),
+    ).toEqual(expect.arrayContaining(["5g", "iot"]));
   });
 
   it("should match whole words only, and IA/AI only in capitals", () => {
@@ -69,7 +101,17 @@ describe("topic lexicon", () => {
     );
   });
 
-  it("should let a short teaser be tagged by a single mention", () => {
+  it("should count the lead, not a passing mention at the end of a short article", () => {
+    expect(
+      topicsOf("Stripe valued at $50 billion in funding round", [
+        "Stripe raised more than $6.5 billion in March 2023 at a valuation of $50 billion.",
+        "The payments company said the money would cover tax bills on employee shares.",
+        "Its servers are rented from a cloud provider.",
+      ]),
+    ).toEqual(["fintech"]);
+  });
+
+  it("should let a short teaser be tagged by a mention in its lead", () => {
     expect(
       topicsOf("Nvidia becomes the first chipmaker valued at $1 trillion", [
         "Nvidia's stock market value briefly topped $1 trillion.",
