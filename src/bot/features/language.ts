@@ -36,7 +36,8 @@ async function switchLanguage(ctx: Context, locale: Locale): Promise<void> {
 }
 
 const composer = new Composer<Context>();
-const feature = composer.chatType("private");
+// Groups too: there the group administrators change the group's settings (group-admins.ts).
+const feature = composer.chatType(["private", "group", "supergroup"]);
 
 feature.command("language", async (ctx) => {
   const word = normalizeTopicText(ctx.match);

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { escapeHtml } from "../../briefs/html.js";
 import type { Locale } from "../../locales.js";
-import type { Reader } from "../../readers/reader.js";
+import type { InactiveReason, Reader } from "../../readers/reader.js";
 import { TOPIC_IDS, type TopicId } from "../../topics/catalog.js";
 import type { Context } from "../context.js";
 
@@ -9,7 +9,7 @@ import type { Context } from "../context.js";
 export interface ReaderFigures {
   active: number;
   inactive: number;
-  byReason: { blocked: number; "chat-not-found": number; stopped: number };
+  byReason: Record<InactiveReason, number>;
   activeByLocale: Record<Locale, number>;
   byTopic: Record<TopicId, { active: Record<Locale, number>; inactive: number }>;
 }
@@ -18,7 +18,7 @@ export function countReaders(readers: Iterable<Reader>): ReaderFigures {
   const figures: ReaderFigures = {
     active: 0,
     inactive: 0,
-    byReason: { blocked: 0, "chat-not-found": 0, stopped: 0 },
+    byReason: { blocked: 0, "chat-not-found": 0, stopped: 0, removed: 0, migrated: 0 },
     activeByLocale: { en: 0, fr: 0 },
     byTopic: Object.fromEntries(
       TOPIC_IDS.map((topic) => [topic, { active: { en: 0, fr: 0 }, inactive: 0 }]),
