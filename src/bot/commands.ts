@@ -10,6 +10,7 @@ export const MENU_COMMANDS = [
   "unsubscribe",
   "settings",
   "language",
+  "channels",
   "help",
   "start",
   "stop",

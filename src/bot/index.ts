@@ -3,6 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, Context } from "./context.js";
+import { channelsFeature } from "./features/channels.js";
 import { groupsFeature } from "./features/groups.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
@@ -58,6 +59,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(languageFeature);
   handlers.use(stopFeature);
   handlers.use(settingsFeature);
+  handlers.use(channelsFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
   // must be the last handler

@@ -76,7 +76,10 @@ export async function fallBackToGeneral(
 export async function tellAdminChannelLost(deps: ChatMoveDeps, reader: Reader): Promise<void> {
   if (reader.chatType !== "channel" || reader.adminId === undefined) return;
   await deps.api
-    .sendMessage(reader.adminId, deps.i18n.t(reader.locale, "channel-lost", { id: reader.chatId }))
+    .sendMessage(
+      reader.adminId,
+      deps.i18n.t(reader.locale, "channel-lost", { id: String(reader.chatId) }),
+    )
     .catch((error: unknown) =>
       deps.logger.warn({ err: error, chatId: reader.chatId }, "could not tell the channel's admin"),
     );

@@ -12,7 +12,7 @@ const languageButton = createCallbackData("lang", ["locale"]);
 const MAX_ECHOED_GRAPHEMES = 30;
 const LANGUAGE_BUTTONS: Record<Locale, string> = { en: "🇬🇧 English", fr: "🇫🇷 Français" };
 // What readers type after /language, normalized (lowercase, no accents).
-const LANGUAGE_WORDS: Record<string, Locale> = {
+export const LANGUAGE_WORDS: Record<string, Locale> = {
   en: "en",
   english: "en",
   anglais: "en",

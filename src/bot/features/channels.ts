@@ -1,0 +1,303 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { escapeHtml } from "../../briefs/html.js";
+import { isLocale, type Locale, localeFromLanguageCode } from "../../locales.js";
+import { tellAdminChannelLost } from "../../push/chat-moves.js";
+import { createReader, deactivateReader, reactivateReader } from "../../readers/reader.js";
+import { truncateGraphemes } from "../../text/graphemes.js";
+import { normalizeTopicText } from "../../topics/aliases.js";
+import { isTopicId } from "../../topics/catalog.js";
+import type { Context } from "../context.js";
+import {
+  type ChannelAccess,
+  checkChannelAccess,
+  parseChannelRef,
+} from "../helpers/channel-access.js";
+import {
+  type ChannelChange,
+  changeChannel,
+  channelPanelText,
+} from "../helpers/channel-settings.js";
+import { parseOnOff, parseSettingsArgs } from "../helpers/settings-args.js";
+import { allTopicNames } from "../helpers/topics.js";
+import { describeUnknown } from "../helpers/unknown-words.js";
+import { channelButton, createChannelKeyboard, OPEN_ACTION } from "../keyboards/channel.js";
+import { LANGUAGE_WORDS } from "./language.js";
+
+/**
+ * Channels are configured from the administrator's private chat: the panel sent when
+ * the bot is added, /channels, /channel <@name|id> <words>. Each change first asks
+ * Telegram that the bot may post there and that this user administers it.
+ */
+
+/** How much of an unreadable argument the answer echoes back, in visible characters. */
+const MAX_ECHOED_GRAPHEMES = 40;
+
+// The /channel subcommands, normalized (lowercase, no accents); the delivery words
+// (digest, instant, tz, previews) are /settings' own.
+const SUBCOMMANDS: Record<string, "subscribe" | "unsubscribe" | "language" | "silent" | "off"> = {
+  subscribe: "subscribe",
+  abonner: "subscribe",
+  suivre: "subscribe",
+  unsubscribe: "unsubscribe",
+  desabonner: "unsubscribe",
+  quitter: "unsubscribe",
+  language: "language",
+  langue: "language",
+  silent: "silent",
+  silencieux: "silent",
+  off: "off",
+  arret: "off",
+  stop: "off",
+};
+
+type Parsed = { change: ChannelChange } | { answer: string };
+
+/** Reads `/channel <ref> <words>` after the reference; an answer when the words are wrong. */
+function parseChange(ctx: Context, words: string): Parsed {
+  const [first = "", ...rest] = words.trim().split(/\s+/);
+  const argument = rest.join(" ");
+  switch (SUBCOMMANDS[normalizeTopicText(first)]) {
+    case "subscribe":
+    case "unsubscribe": {
+      const follow = SUBCOMMANDS[normalizeTopicText(first)] === "subscribe";
+      const { topics, unknown } = ctx.deps.topics.parse(argument);
+      if (unknown.length > 0 || topics.length === 0) {
+        return {
+          answer: ctx.t("subscribe-unknown", {
+            words: describeUnknown(unknown),
+            topics: allTopicNames(ctx),
+          }),
+        };
+      }
+      return { change: { kind: "topics", topics, follow } };
+    }
+    case "language": {
+      const locale = LANGUAGE_WORDS[normalizeTopicText(argument)];
+      if (locale === undefined) {
+        return {
+          answer: ctx.t("language-unknown", {
+            value: truncateGraphemes(argument, MAX_ECHOED_GRAPHEMES),
+          }),
+        };
+      }
+      return { change: { kind: "language", locale } };
+    }
+    case "silent": {
+      const on = parseOnOff(argument);
+      return on === undefined
+        ? { answer: ctx.t("channel-silent-invalid") }
+        : { change: { kind: "silent", on } };
+    }
+    case "off":
+      return { change: { kind: "off" } };
+  }
+  const args = parseSettingsArgs(words);
+  switch (args.kind) {
+    case "tz":
+      return { change: { kind: "delivery", change: (d) => ({ ...d, timeZone: args.zone }) } };
+    case "quiet":
+      return { change: { kind: "delivery", change: (d) => ({ ...d, quietHours: args.window }) } };
+    case "digest":
+      return {
+        change: {
+          kind: "delivery",
+          change: (d) => ({ ...d, mode: "digest", digestHour: args.hour ?? d.digestHour }),
+        },
+      };
+    case "instant":
+      return { change: { kind: "delivery", change: (d) => ({ ...d, mode: "instant" }) } };
+    case "previews":
+      return { change: { kind: "delivery", change: (d) => ({ ...d, linkPreviews: args.on }) } };
+    case "invalid":
+    case "unknown":
+      return {
+        answer: ctx.t("channel-usage", {
+          value: truncateGraphemes(words.trim(), MAX_ECHOED_GRAPHEMES),
+        }),
+      };
+  }
+}
+
+/** A button's action → the change it makes. */
+function buttonChange(action: string): ChannelChange | undefined {
+  if (action.startsWith("t-")) {
+    const topic = action.slice(2);
+    return isTopicId(topic) ? { kind: "toggle-topic", topic } : undefined;
+  }
+  if (action.startsWith("l-")) {
+    const locale = action.slice(2);
+    return isLocale(locale) ? { kind: "language", locale } : undefined;
+  }
+  switch (action) {
+    case "m-instant":
+      return { kind: "delivery", change: (d) => ({ ...d, mode: "instant" }) };
+    case "m-digest":
+      return { kind: "delivery", change: (d) => ({ ...d, mode: "digest" }) };
+    case "previews":
+      return { kind: "delivery", change: (d) => ({ ...d, linkPreviews: !d.linkPreviews }) };
+    case "silent":
+      return { kind: "toggle-silent" };
+    case "off":
+      return { kind: "off" };
+    default:
+      return undefined;
+  }
+}
+
+function refusal(ctx: Context, access: Exclude<ChannelAccess, { ok: true }>): string {
+  return ctx.t(`channel-refused-${access.reason}`, { title: access.title });
+}
+
+async function sendPanel(ctx: Context, chatId: number, title: string, intro?: string) {
+  const reader = await changeChannel(ctx, chatId, ctx.from?.id ?? 0, undefined);
+  const body = channelPanelText(ctx, reader, title);
+  await ctx.reply(intro === undefined ? body : `${intro}\n\n${body}`, {
+    parse_mode: "HTML",
+    reply_markup: createChannelKeyboard(ctx.t.bind(ctx), reader),
+  });
+}
+
+const composer = new Composer<Context>();
+const privateChat = composer.chatType("private");
+
+privateChat.command("channels", async (ctx) => {
+  const candidates = [...ctx.deps.readers.all()].filter((reader) => reader.chatType === "channel");
+  const mine: { chatId: number; title: string }[] = [];
+  for (const reader of candidates) {
+    const access = await checkChannelAccess(ctx.api, reader.chatId, ctx.me.id, ctx.from.id);
+    if (access.ok) mine.push(access);
+  }
+  if (mine.length === 0) {
+    await ctx.reply(ctx.t("channels-none", { bot: ctx.me.username }));
+    return;
+  }
+  const keyboard = mine.reduce(
+    (board, channel) =>
+      board
+        .text(
+          channel.title,
+          channelButton.pack({ chat: String(channel.chatId), action: OPEN_ACTION }),
+        )
+        .row(),
+    new InlineKeyboard(),
+  );
+  await ctx.reply(ctx.t("channels-title"), { reply_markup: keyboard });
+});
+
+privateChat.command("channel", async (ctx) => {
+  const words = ctx.match.trim();
+  const [first = "", ...rest] = words.split(/\s+/);
+  const ref = parseChannelRef(first);
+  if (ref === undefined) {
+    await ctx.reply(
+      ctx.t("channel-usage", { value: truncateGraphemes(words, MAX_ECHOED_GRAPHEMES) }),
+    );
+    return;
+  }
+  const access = await checkChannelAccess(ctx.api, ref, ctx.me.id, ctx.from.id);
+  if (!access.ok) {
+    ctx.logger.info({ channel: first, reason: access.reason }, "channel change refused");
+    await ctx.reply(refusal(ctx, access));
+    return;
+  }
+  if (rest.length === 0) {
+    await sendPanel(ctx, access.chatId, access.title);
+    return;
+  }
+  const parsed = parseChange(ctx, rest.join(" "));
+  if ("answer" in parsed) {
+    await ctx.reply(parsed.answer);
+    return;
+  }
+  const reader = await changeChannel(ctx, access.chatId, ctx.from.id, parsed.change);
+  await ctx.reply(channelPanelText(ctx, reader, access.title), {
+    parse_mode: "HTML",
+    reply_markup: createChannelKeyboard(ctx.t.bind(ctx), reader),
+  });
+});
+
+privateChat.callbackQuery(channelButton.filter, async (ctx) => {
+  const tap = channelButton.unpack(ctx.callbackQuery.data);
+  const chatId = Number(tap?.chat);
+  const change = tap?.action === OPEN_ACTION ? undefined : buttonChange(tap?.action ?? "");
+  if (
+    tap === undefined ||
+    !Number.isSafeInteger(chatId) ||
+    (tap.action !== OPEN_ACTION && !change)
+  ) {
+    await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });
+    return;
+  }
+  const access = await checkChannelAccess(ctx.api, chatId, ctx.me.id, ctx.from.id);
+  if (!access.ok) {
+    await ctx.answerCallbackQuery({ text: truncateGraphemes(refusal(ctx, access), 190) });
+    return;
+  }
+  if (tap.action === OPEN_ACTION) {
+    await ctx.answerCallbackQuery();
+    await sendPanel(ctx, chatId, access.title);
+    return;
+  }
+  const reader = await changeChannel(ctx, chatId, ctx.from.id, change);
+  await ctx.answerCallbackQuery({ text: ctx.t("settings-saved") });
+  await ctx.editMessageText(channelPanelText(ctx, reader, access.title), {
+    parse_mode: "HTML",
+    reply_markup: createChannelKeyboard(ctx.t.bind(ctx), reader),
+  });
+});
+
+/** The language the adder reads in their private chat with the bot. */
+function adderLocale(ctx: Context): Locale {
+  const own = ctx.from ? ctx.deps.readers.get(ctx.from.id) : undefined;
+  return own?.locale ?? localeFromLanguageCode(ctx.from?.language_code);
+}
+
+composer.chatType("channel").on("my_chat_member", async (ctx) => {
+  const after = ctx.myChatMember.new_chat_member;
+  const canPost = after.status === "administrator" && after.can_post_messages === true;
+  const chatId = ctx.chat.id;
+  const now = ctx.deps.clock.now();
+  const { readers, ledger } = ctx.deps;
+  const known = readers.get(chatId);
+  const locale = adderLocale(ctx);
+  if (canPost) {
+    const reader = await readers.update(chatId, (current) => {
+      const base =
+        current === undefined
+          ? createReader(chatId, locale, now, ledger.maxSeq(), "channel")
+          : current.inactiveReason === "removed"
+            ? reactivateReader(current, now)
+            : current;
+      return { ...base, chatType: "channel", adminId: ctx.from.id };
+    });
+    if (reader === undefined || (known?.active && known.adminId === ctx.from.id)) return;
+    ctx.logger.info({ by: ctx.from.id }, "added to a channel");
+    ctx.i18n.useLocale(locale);
+    const intro = ctx.t("channel-added", { title: escapeHtml(ctx.chat.title) });
+    await ctx.api
+      .sendMessage(ctx.from.id, `${intro}\n\n${channelPanelText(ctx, reader, ctx.chat.title)}`, {
+        parse_mode: "HTML",
+        reply_markup: createChannelKeyboard(ctx.t.bind(ctx), reader),
+      })
+      .catch((error: unknown) =>
+        // The adder never opened a private chat with the bot: /channel still works later.
+        ctx.logger.warn({ err: error }, "could not send the channel panel to its admin"),
+      );
+    return;
+  }
+  if (known?.active) {
+    await readers.update(chatId, (reader) =>
+      reader === undefined ? undefined : deactivateReader(reader, "removed", now),
+    );
+    ctx.logger.info(
+      { by: ctx.from.id },
+      "removed from a channel or may no longer post; posts stopped",
+    );
+    await tellAdminChannelLost(
+      { api: ctx.api, readers, i18n: ctx.deps.i18n, logger: ctx.logger },
+      known,
+    );
+  }
+});
+
+export { composer as channelsFeature };
