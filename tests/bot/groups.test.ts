@@ -1,6 +1,10 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedGroup } from "../../dev/emulator/types.js";
+import type { Article } from "../../src/articles/schema.js";
 import { type ChatHarness, startChat } from "../helpers/chat.js";
+import { makeArticle } from "../push/push-harness.js";
 
 /** A group as its members see it: admins set it up, everyone reads /latest. */
 describe("the bot in a group", () => {
@@ -127,5 +131,53 @@ describe("a basic group that becomes a supergroup", () => {
       inactiveReason: "migrated",
       migratedTo: newId,
     });
+  });
+});
+
+describe("a forum supergroup", () => {
+  let chat: ChatHarness;
+  beforeAll(async () => {
+    chat = await startChat({ env: { PUSH_CRON: "* * * * * *" } });
+  });
+  afterAll(() => chat.close());
+
+  it("should route each topic subscribed inside a thread to that thread, and General's to General", async () => {
+    const owner = 70_201;
+    chat.emu.user({ id: owner, first_name: "Inès", language_code: "en" });
+    const forum = chat.emu.group({ title: "Crypto & AI", forum: true });
+    const welcome = forum.waitForBotMessage();
+    await forum.addBot(owner, { admin: true });
+    await welcome;
+    const chain = forum.createThread("Blockchain");
+    const ai = forum.createThread("AI");
+    const inThread = async (threadId: number | undefined, text: string) => {
+      const next = forum.waitForBotMessage();
+      await forum.sendText(owner, text, threadId === undefined ? {} : { threadId });
+      return next;
+    };
+    const chainReply = await inThread(chain, "/subscribe blockchain");
+    expect(chainReply).toMatchObject({ message_thread_id: chain });
+    expect(chainReply.text).toContain("will be posted in this thread");
+    expect((await inThread(ai, "/subscribe ai")).message_thread_id).toBe(ai);
+    expect((await inThread(undefined, "/subscribe cloud")).text).toContain("Following Cloud");
+    expect(chat.bot.app.deps.readers.get(forum.id)?.threads).toEqual({ blockchain: chain, ai });
+
+    const path = join(chat.bot.dataDir, "articles.json");
+    const store = JSON.parse(await readFile(path, "utf8")) as { articles: Article[] };
+    store.articles.push(
+      makeArticle("forum-ledger", ["blockchain"]),
+      makeArticle("forum-model", ["ai"]),
+      makeArticle("forum-region", ["cloud"]),
+    );
+    chat.bot.clock.advance(60_000);
+    await writeFile(path, JSON.stringify(store, null, 2));
+    const briefs = (threadId: number | "general") =>
+      forum
+        .deliveredTo({ threadId })
+        .filter((message) => message.text.includes("Example News"))
+        .map((message) => message.text.split("\n")[0]);
+    await expect.poll(() => briefs("general"), { timeout: 8000 }).toEqual(["Title forum-region"]);
+    await expect.poll(() => briefs(chain), { timeout: 5000 }).toEqual(["Title forum-ledger"]);
+    expect(briefs(ai)).toEqual(["Title forum-model"]);
   });
 });
