@@ -36,3 +36,6 @@ channel-silent-invalid = Say “on” or “off”, e.g. /channel @my_channel si
 channel-refused-not-found = I cannot find the channel { $title }, or I am not in it. Add me to it as an administrator first. Nothing changed.
 channel-refused-not-admin = Only administrators of { $title } can change what I post there, and Telegram says you are not one. Nothing changed.
 channel-refused-bot-cannot-post = I am not an administrator allowed to post in { $title }. Give me the “Post messages” right, then try again. Nothing changed.
+
+## Statistics
+stats-chats = By chat (active / inactive): private { $private } / { $privateOff } · groups { $groups } / { $groupsOff } · channels { $channels } / { $channelsOff }

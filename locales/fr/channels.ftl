@@ -36,3 +36,6 @@ channel-silent-invalid = Dites « on » ou « off », par exemple /channel @ma_c
 channel-refused-not-found = Je ne trouve pas la chaîne { $title }, ou je n'y suis pas. Ajoutez-moi d'abord comme administrateur. Rien n'a changé.
 channel-refused-not-admin = Seuls les administrateurs de { $title } peuvent changer ce que j'y publie, et Telegram indique que vous n'en êtes pas. Rien n'a changé.
 channel-refused-bot-cannot-post = Je ne suis pas administrateur avec le droit de publier dans { $title }. Donnez-moi le droit « Publier des messages », puis réessayez. Rien n'a changé.
+
+## Statistiques
+stats-chats = Par discussion (actives / inactives) : privées { $private } / { $privateOff } · groupes { $groups } / { $groupsOff } · chaînes { $channels } / { $channelsOff }
