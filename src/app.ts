@@ -59,7 +59,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     label: join(config.dataDir, ARTICLES_FILE_NAME),
     logger,
   });
-  const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });
+  const readers = await createJsonReaderStore({
+    dir: join(config.dataDir, "readers"),
+    onProblem: (chatId, problem) => logger.warn({ chatId, problem }, "reader field ignored"),
+  });
   const push = await createPushService({ config, logger, clock, i18n, briefs, articles, readers });
   const deps: BotDeps = {
     config,

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { createJsonDataFile, parseJsonText, readTextFile } from "../json-file.js";
+import { checkChatFields } from "./chat-fields.js";
 import type { Reader } from "./reader.js";
 import type { ReaderStore } from "./reader-store.js";
 
@@ -30,6 +31,8 @@ export interface JsonReaderStoreOptions {
   dir: string;
   /** Used only when the folder is new; an existing manifest keeps its count. */
   shards?: number;
+  /** Told of each stored field that broke the rules and was dropped on load (default: ignored). */
+  onProblem?: (chatId: string, problem: string) => void;
 }
 
 class Shard {
@@ -69,6 +72,26 @@ class Shard {
   }
 }
 
+/**
+ * Group, forum and channel fields of readers read back from disk (possibly
+ * hand-edited): a bad one is dropped, so it means what an absent one means.
+ */
+function repairChatFields(
+  readers: Record<string, Reader>,
+  onProblem: JsonReaderStoreOptions["onProblem"],
+): void {
+  for (const [chatId, reader] of Object.entries(readers)) {
+    const { fields, problems } = checkChatFields(
+      reader as unknown as Record<string, unknown>,
+      Number(chatId),
+    );
+    if (problems.length === 0) continue;
+    const { chatType: _t, threads: _th, silent: _s, adminId: _a, migratedTo: _m, ...rest } = reader;
+    readers[chatId] = { ...rest, ...fields };
+    for (const problem of problems) onProblem?.(chatId, problem);
+  }
+}
+
 async function readManifest(path: string, fallback: number): Promise<Manifest> {
   try {
     const parsed = parseJsonText(await readTextFile(path)) as Partial<Manifest>;
@@ -104,6 +127,7 @@ export async function createJsonReaderStore(options: JsonReaderStoreOptions): Pr
       if (typeof db.data?.readers !== "object" || db.data.readers === null) {
         throw new Error(`Reader state file ${path} has no "readers" object.`);
       }
+      repairChatFields(db.data.readers, options.onProblem);
       return new Shard(db);
     }),
   );
