@@ -116,6 +116,17 @@ describe("channels", () => {
     });
   });
 
+  it("should tell the adder when it was added without the right to post, and post nothing", async () => {
+    const publisher = chat.reader("fr");
+    const channel = chat.emu.channel({ title: "Veille Régulation" });
+    const told = publisher.user.waitForBotMessage();
+    await channel.addBot(publisher.id, { canPost: false });
+    expect((await told).text).toBe(
+      "Je ne suis pas administrateur avec le droit de publier dans Veille Régulation. Donnez-moi le droit « Publier des messages », puis réessayez. Rien n'a changé.",
+    );
+    expect(chat.bot.app.deps.readers.get(channel.id)).toBeUndefined();
+  });
+
   it("should stop posting and tell the admin when demoted, keeping the settings", async () => {
     const publisher = chat.reader("en");
     const channel = chat.emu.channel({ title: "Cloud Daily" });

@@ -285,6 +285,16 @@ composer.chatType("channel").on("my_chat_member", async (ctx) => {
       );
     return;
   }
+  if (after.status === "administrator" && known === undefined) {
+    // Added without the right to post: say what is missing rather than stay silent.
+    ctx.i18n.useLocale(locale);
+    await ctx.api
+      .sendMessage(ctx.from.id, ctx.t("channel-refused-bot-cannot-post", { title: ctx.chat.title }))
+      .catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, "could not tell the adder the bot may not post"),
+      );
+    return;
+  }
   if (known?.active) {
     await readers.update(chatId, (reader) =>
       reader === undefined ? undefined : deactivateReader(reader, "removed", now),
