@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { migrateReader } from "../../src/readers/migrate-reader.js";
 import type { Reader } from "../../src/readers/reader.js";
 import type { TopicId } from "../../src/topics/catalog.js";
 import {
@@ -67,6 +68,36 @@ describe("groups", () => {
     await push.restart();
     expect((await push.run()).sent).toBe(0);
     expect(titles(newId)).toHaveLength(2);
+  });
+});
+
+describe("a migration announced by Telegram while a broadcast runs", () => {
+  it("should carry the progress of sends to the old id over to the new one: nothing twice", async () => {
+    const group = push.emu.group({ title: "Club IA" });
+    await group.addBot(OWNER);
+    const oldId = group.id;
+    await addChat(oldId, { chatType: "group" }, ["ai"]);
+    await publish(["m1", "m2"], ["ai"]);
+    let delivered = 0;
+    let moving: Promise<unknown> | undefined;
+    const stop = push.emu.onChange((event) => {
+      if (event.message.chatId !== oldId || event.message.from !== "bot") return;
+      delivered += 1;
+      // After the last send: what the bot does on the migrate_to_chat_id message.
+      if (delivered === 2) {
+        moving = group
+          .migrate()
+          .then((newId) => migrateReader(push.side.readers, oldId, newId, push.clock.now()));
+      }
+    });
+    await push.run();
+    stop();
+    await moving;
+    const newId = group.id;
+    expect(titles(oldId)).toEqual(["Title m1", "Title m2"]);
+    expect(push.side.readers.get(newId)?.cursor).toBe(push.side.ledger.maxSeq());
+    expect((await push.run()).sent).toBe(0);
+    expect(titles(newId)).toEqual([]);
   });
 });
 
