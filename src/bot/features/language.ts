@@ -5,21 +5,13 @@ import { normalizeTopicText } from "../../topics/aliases.js";
 import { menuFor } from "../commands.js";
 import type { Context } from "../context.js";
 import { createCallbackData } from "../helpers/callback-data.js";
+import { LANGUAGE_WORDS } from "../helpers/language-words.js";
 import { updateReader } from "../helpers/reader.js";
 
 const languageButton = createCallbackData("lang", ["locale"]);
 /** How much of an unknown language name the answer echoes back, in visible characters. */
 const MAX_ECHOED_GRAPHEMES = 30;
 const LANGUAGE_BUTTONS: Record<Locale, string> = { en: "🇬🇧 English", fr: "🇫🇷 Français" };
-// What readers type after /language, normalized (lowercase, no accents).
-export const LANGUAGE_WORDS: Record<string, Locale> = {
-  en: "en",
-  english: "en",
-  anglais: "en",
-  fr: "fr",
-  french: "fr",
-  francais: "fr",
-};
 
 async function switchLanguage(ctx: Context, locale: Locale): Promise<void> {
   await updateReader(ctx, (reader) => ({ ...reader, locale }));
