@@ -82,6 +82,26 @@ describe("the bot in a group", () => {
     ]);
   });
 
+  it("should give groups their own command menu, in both languages", () => {
+    const groupMenus = chat.emu
+      .callsOf("setMyCommands")
+      .filter((call) => JSON.stringify(call.payload.scope ?? "").includes("all_group_chats"));
+    expect(groupMenus.map((call) => call.payload.language_code)).toEqual([undefined, "en", "fr"]);
+    const french = groupMenus.at(-1)?.payload.commands as {
+      command: string;
+      description: string;
+    }[];
+    expect(french.map((command) => command.command)).toEqual([
+      "latest",
+      "topics",
+      "subscribe",
+      "unsubscribe",
+      "settings",
+      "language",
+    ]);
+    expect(french[0]?.description).toBe("Les 5 derniers briefs (ex. /latest ia)");
+  });
+
   it("should answer /latest for every member, and ignore commands for another bot", async () => {
     const before = group.deliveredTo().length;
     await group.sendText(MEMBER, "/latest@some_other_bot");
