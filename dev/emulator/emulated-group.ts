@@ -192,6 +192,9 @@ export function createEmulatedGroup(record: GroupRecord, context: GroupContext):
       });
       for (const [userId, member] of old.members) groups.setMember(next.id, userId, member);
       old.migratedTo = next.id;
+      // The owner upgrades the group; the notices are theirs.
+      const owner =
+        [...old.members].find(([, member]) => member.status === "creator")?.[0] ?? context.botId;
       // Telegram posts the notice in both chats: "migrate_to" in the old, "migrate_from" in the new.
       const notice = (
         chatId: number,
@@ -202,7 +205,7 @@ export function createEmulatedGroup(record: GroupRecord, context: GroupContext):
           {
             from: "user",
             kind: "text",
-            senderId: [...old.members.keys()][0] ?? 0,
+            senderId: owner,
             text: "",
             entities: [],
             date: nowSeconds(),

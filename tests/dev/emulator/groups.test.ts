@@ -102,6 +102,7 @@ describe("groups", () => {
       [oldId, newId, undefined],
       [newId, undefined, oldId],
     ]);
+    expect(messages.map((message) => message.from?.id)).toEqual([OWNER, OWNER]);
     const error = await refusal(api.sendMessage(oldId, "to the old id"));
     expect(error.error_code).toBe(400);
     expect(error.description).toBe("Bad Request: group chat was upgraded to a supergroup chat");
