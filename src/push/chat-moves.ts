@@ -75,11 +75,10 @@ export async function fallBackToGeneral(
 /** A channel the bot lost: the administrator who configured it hears it, in private. */
 export async function tellAdminChannelLost(deps: ChatMoveDeps, reader: Reader): Promise<void> {
   if (reader.chatType !== "channel" || reader.adminId === undefined) return;
+  // In the admin's own language when the bot knows it; the channel's otherwise.
+  const locale = deps.readers.get(reader.adminId)?.locale ?? reader.locale;
   await deps.api
-    .sendMessage(
-      reader.adminId,
-      deps.i18n.t(reader.locale, "channel-lost", { id: String(reader.chatId) }),
-    )
+    .sendMessage(reader.adminId, deps.i18n.t(locale, "channel-lost", { id: String(reader.chatId) }))
     .catch((error: unknown) =>
       deps.logger.warn({ err: error, chatId: reader.chatId }, "could not tell the channel's admin"),
     );
