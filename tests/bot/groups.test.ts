@@ -60,9 +60,14 @@ describe("the bot in a group", () => {
     );
     await group.setMember(ANON_ADMIN, "admin", { anonymous: true, by: OWNER });
     expect(await say("anonymous", "/language en")).toContain("English");
+    expect(await say(OWNER, "/settings digest 8")).toContain("Daily digest at 08:00");
+    expect(await say(MEMBER, "/settings instant")).toBe(
+      "Only this group's administrators can change its settings.",
+    );
     const reader = chat.bot.app.deps.readers.get(group.id);
     expect(Object.keys(reader?.topics ?? {})).toEqual(["blockchain"]);
     expect(reader?.locale).toBe("en");
+    expect(reader?.delivery).toMatchObject({ mode: "digest", digestHour: 8 });
   });
 
   it("should refuse a member's tap on the topic buttons", async () => {
