@@ -6,26 +6,37 @@ export interface ErrorBody {
   ok: false;
   error_code: number;
   description: string;
-  parameters?: { retry_after: number };
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly description: string;
   readonly retryAfterSeconds: number | undefined;
+  /** Where a group that became a supergroup went (Telegram's parameters.migrate_to_chat_id). */
+  readonly migrateToChatId: number | undefined;
 
-  constructor(status: number, description: string, retryAfterSeconds?: number) {
+  constructor(
+    status: number,
+    description: string,
+    retryAfterSeconds?: number,
+    migrateToChatId?: number,
+  ) {
     super(description);
     this.name = "ApiError";
     this.status = status;
     this.description = description;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.migrateToChatId = migrateToChatId;
   }
 
   toBody(): ErrorBody {
     const body: ErrorBody = { ok: false, error_code: this.status, description: this.description };
     if (this.retryAfterSeconds !== undefined) {
       body.parameters = { retry_after: this.retryAfterSeconds };
+    }
+    if (this.migrateToChatId !== undefined) {
+      body.parameters = { ...body.parameters, migrate_to_chat_id: this.migrateToChatId };
     }
     return body;
   }

@@ -7,6 +7,7 @@ import { badRequest, tooManyRequests } from "./api-error.js";
 import type { ChatStore } from "./chat-store.js";
 import type { FaultInjector } from "./fault-injector.js";
 import type { FloodControl } from "./flood-control.js";
+import type { GroupRegistry } from "./group-chats.js";
 import { deepEqual, readMessageText, sameFormattedText } from "./message-text.js";
 import { readReplyMarkup } from "./reply-markup.js";
 import {
@@ -40,6 +41,7 @@ export interface MethodSpec {
 export interface BotMethodsContext {
   botInfo: UserFromGetMe;
   chats: ChatStore;
+  groups: GroupRegistry;
   hub: UpdateHub;
   faults: FaultInjector;
   flood: FloodControl;
@@ -84,12 +86,17 @@ const NOT_MODIFIED =
   "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 export function createBotMethods(context: BotMethodsContext): Map<string, MethodSpec> {
-  const { chats, hub, faults, flood, nowSeconds } = context;
+  const { chats, groups, hub, faults, flood, nowSeconds } = context;
   let menuButton: unknown = { type: "default" };
   const descriptions = new Map<string, string>();
 
   function chatFor(payload: Payload): number {
-    const chatId = readChatId(payload);
+    // Channels and public supergroups can be named "@username", as on Telegram.
+    const named = payload.chat_id;
+    const chatId =
+      typeof named === "string" && named.startsWith("@")
+        ? (groups.resolve(named) ?? readChatId(payload))
+        : readChatId(payload);
     const refusal = faults.chatError(chatId);
     if (refusal !== undefined) throw refusal;
     return chatId;
@@ -169,6 +176,8 @@ export function createBotMethods(context: BotMethodsContext): Map<string, Method
         const formatted = readMessageText(payload);
         const markup = readReplyMarkup(payload.reply_markup);
         const linkPreview = readLinkPreview(payload);
+        const threadId = readInteger(payload, "message_thread_id");
+        groups.checkSend(chatId, context.botInfo.id, threadId);
         const retryAfter = flood.retryAfter(chatId);
         if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
         flood.record(chatId);
@@ -178,9 +187,57 @@ export function createBotMethods(context: BotMethodsContext): Map<string, Method
           ...formatted,
           ...(markup === undefined ? {} : { reply_markup: markup }),
           ...(linkPreview === undefined ? {} : { link_preview_options: linkPreview }),
+          ...(threadId === undefined ? {} : { message_thread_id: threadId }),
+          ...(readBoolean(payload, "disable_notification") ? { disable_notification: true } : {}),
           date: nowSeconds(),
         });
         return chats.toTelegram(message);
+      },
+    },
+    {
+      name: "getChat",
+      isSend: false,
+      handle(payload) {
+        const chatId = chatFor(payload);
+        const group = groups.get(chatId);
+        if (group === undefined) return chats.chatOf(chatId);
+        groups.checkReadable(chatId, context.botInfo.id);
+        return { ...groups.chatOf(group), accent_color_id: 0, max_reaction_count: 11 };
+      },
+    },
+    {
+      name: "getChatMember",
+      isSend: false,
+      handle(payload) {
+        const chatId = chatFor(payload);
+        const userId = readInteger(payload, "user_id");
+        if (userId === undefined) throw badRequest("user_id is empty");
+        const user = userId === context.botInfo.id ? chats.botUser : chats.userOf(userId);
+        if (chatId > 0 && groups.get(chatId) === undefined) {
+          return { status: userId === chatId ? "member" : "left", user };
+        }
+        const group = groups.checkReadable(chatId, context.botInfo.id);
+        return groups.chatMemberOf(group, user, groups.member(chatId, userId));
+      },
+    },
+    {
+      name: "getChatAdministrators",
+      isSend: false,
+      handle(payload) {
+        const chatId = chatFor(payload);
+        if (chatId > 0 && groups.get(chatId) === undefined) {
+          throw badRequest("there are no administrators in the private chat");
+        }
+        const group = groups.checkReadable(chatId, context.botInfo.id);
+        return [...group.members]
+          .filter(([, member]) => member.status === "creator" || member.status === "administrator")
+          .map(([userId, member]) =>
+            groups.chatMemberOf(
+              group,
+              userId === context.botInfo.id ? chats.botUser : chats.userOf(userId),
+              member,
+            ),
+          );
       },
     },
     {

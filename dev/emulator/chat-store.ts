@@ -4,13 +4,18 @@
  * edit never scans other chats.
  */
 import type { Chat, Message, User } from "grammy/types";
+import { ANONYMOUS_ADMIN, ANONYMOUS_ADMIN_ID, type GroupRegistry } from "./group-chats.js";
 import type { EmulatedMessage, EmulatedUserInfo, EmulatorChange } from "./types.js";
 
 /** Media a user message carries, kept out of the public EmulatedMessage. */
 export type MessageMedia = Pick<Message, "sticker" | "photo" | "location">;
 
+/** Service fields of a message (a group's migration notice). */
+export type MessageService = Pick<Message, "migrate_to_chat_id" | "migrate_from_chat_id">;
+
 export interface StoredMessage extends EmulatedMessage {
   media?: MessageMedia;
+  service?: MessageService;
 }
 
 interface ChatRecord {
@@ -35,7 +40,12 @@ export interface ChatStore {
   rememberUser(info: EmulatedUserInfo): void;
   userOf(chatId: number): User;
   chatOf(chatId: number): Chat;
-  add(chatId: number, message: NewMessage, media?: MessageMedia): StoredMessage;
+  add(
+    chatId: number,
+    message: NewMessage,
+    media?: MessageMedia,
+    service?: MessageService,
+  ): StoredMessage;
   /** Applies changes in place; `editDate` in Unix seconds. */
   edit(message: StoredMessage, changes: MessageChanges, editDate: number): void;
   remove(message: StoredMessage): void;
@@ -47,7 +57,7 @@ export interface ChatStore {
   toTelegram(message: StoredMessage): Message;
 }
 
-export function createChatStore(botUser: User): ChatStore {
+export function createChatStore(botUser: User, groups: GroupRegistry): ChatStore {
   const chats = new Map<number, ChatRecord>();
   const users = new Map<number, EmulatedUserInfo>();
   const listeners = new Set<(event: EmulatorChange) => void>();
@@ -93,6 +103,8 @@ export function createChatStore(botUser: User): ChatStore {
   }
 
   function chatOf(chatId: number): Chat {
+    const group = groups.get(chatId);
+    if (group !== undefined) return groups.chatOf(group);
     if (chatId > 0) {
       const user = userOf(chatId);
       const chat: Chat.PrivateChat = { id: chatId, type: "private", first_name: user.first_name };
@@ -112,7 +124,7 @@ export function createChatStore(botUser: User): ChatStore {
     },
     userOf,
     chatOf,
-    add(chatId, message, media) {
+    add(chatId, message, media, service) {
       const chat = record(chatId);
       const stored: StoredMessage = {
         ...message,
@@ -121,6 +133,7 @@ export function createChatStore(botUser: User): ChatStore {
         edits: 0,
       };
       if (media !== undefined) stored.media = media;
+      if (service !== undefined) stored.service = service;
       chat.nextMessageId += 1;
       chat.messages.set(stored.message_id, stored);
       if (stored.from === "bot") {
@@ -170,15 +183,23 @@ export function createChatStore(botUser: User): ChatStore {
       };
     },
     toTelegram(message) {
-      const telegram: Message = {
-        message_id: message.message_id,
-        from: message.from === "bot" ? botUser : userOf(message.chatId),
-        chat: chatOf(message.chatId),
-        date: message.date,
-      };
+      const chat = chatOf(message.chatId);
+      const telegram: Message = { message_id: message.message_id, chat, date: message.date };
+      if (message.from === "bot") telegram.from = botUser;
+      else if (chat.type === "channel") telegram.sender_chat = chat;
+      else if (message.senderId === ANONYMOUS_ADMIN_ID) {
+        // An anonymous administrator: Telegram shows the group as the sender.
+        telegram.from = ANONYMOUS_ADMIN;
+        telegram.sender_chat = chat;
+      } else telegram.from = userOf(message.senderId ?? message.chatId);
+      if (message.message_thread_id !== undefined) {
+        telegram.message_thread_id = message.message_thread_id;
+        telegram.is_topic_message = true;
+      }
+      if (message.service !== undefined) Object.assign(telegram, message.service);
       if (message.edit_date !== undefined) telegram.edit_date = message.edit_date;
       if (message.media !== undefined) Object.assign(telegram, message.media);
-      else telegram.text = message.text;
+      else if (message.service === undefined) telegram.text = message.text;
       if (message.entities.length > 0) telegram.entities = message.entities;
       if (message.link_preview_options !== undefined) {
         telegram.link_preview_options = message.link_preview_options;
@@ -191,6 +212,6 @@ export function createChatStore(botUser: User): ChatStore {
 
 /** A copy the caller can keep: later edits replace fields on the stored message. */
 function snapshot(message: StoredMessage): EmulatedMessage {
-  const { media: _media, ...view } = message;
+  const { media: _media, service: _service, ...view } = message;
   return view;
 }

@@ -9,9 +9,11 @@ import { ApiError } from "./api-error.js";
 import { createBotMethods, DescribedResult, defaultCommandsKey } from "./bot-methods.js";
 import { createCallLog } from "./call-log.js";
 import { createChatStore } from "./chat-store.js";
+import { createEmulatedChannel, createEmulatedGroup } from "./emulated-group.js";
 import { createEmulatedUser } from "./emulated-user.js";
 import { createFaultInjector } from "./fault-injector.js";
 import { createFloodControl } from "./flood-control.js";
+import { createGroupRegistry } from "./group-chats.js";
 import { type Payload, parsePayload, readBody } from "./request-payload.js";
 import type { BotApiEmulator, EmulatedUser, EmulatorOptions } from "./types.js";
 import { type PollConnection, UpdateHub } from "./update-hub.js";
@@ -82,7 +84,8 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
     username: botInfo.username,
   };
 
-  const chats = createChatStore(botUser);
+  const groups = createGroupRegistry();
+  const chats = createChatStore(botUser, groups);
   const faults = createFaultInjector(options.seed ?? DEFAULT_SEED);
   const flood = createFloodControl(options.limits ?? {}, now);
   const log = createCallLog();
@@ -100,6 +103,7 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
   const methods = createBotMethods({
     botInfo,
     chats,
+    groups,
     hub,
     faults,
     flood,
@@ -226,6 +230,25 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
     },
   };
   let closing: Promise<void> | undefined;
+  // Fresh ids, in Telegram's ranges: basic groups small negatives, supergroups and channels -100….
+  let groupSeq = 0;
+  const nextGroupId = (supergroup: boolean) => {
+    groupSeq += 1;
+    return supergroup ? -1_000_000_000_000 - groupSeq : -4_000_000_000 - groupSeq;
+  };
+  const groupContext = {
+    ...userContext,
+    groups,
+    botId: botInfo.id,
+    nextSupergroupId: () => nextGroupId(true),
+  };
+  const takeGroupId = (id: number | undefined, supergroup: boolean) => {
+    const chosen = id ?? nextGroupId(supergroup);
+    if (!Number.isSafeInteger(chosen) || chosen >= 0 || groups.get(chosen) !== undefined) {
+      throw new Error(`group/channel id must be a new negative integer, got ${chosen}`);
+    }
+    return chosen;
+  };
 
   return {
     apiRoot,
@@ -257,6 +280,27 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
         users.set(info.id, user);
       }
       return user;
+    },
+    group(info) {
+      const type = info.forum ? "supergroup" : (info.type ?? "group");
+      const record = groups.add({
+        id: takeGroupId(info.id, type === "supergroup"),
+        type,
+        title: info.title,
+        isForum: info.forum ?? false,
+        ...(info.username === undefined ? {} : { username: info.username }),
+      });
+      return createEmulatedGroup(record, groupContext);
+    },
+    channel(info) {
+      const record = groups.add({
+        id: takeGroupId(info.id, true),
+        type: "channel",
+        title: info.title,
+        isForum: false,
+        ...(info.username === undefined ? {} : { username: info.username }),
+      });
+      return createEmulatedChannel(record, groupContext);
     },
     chatMessages: (chatId) => chats.messages(chatId),
     deliveredTo: (chatId) => chats.deliveredTo(chatId),

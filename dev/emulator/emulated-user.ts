@@ -9,12 +9,10 @@ import type { FaultInjector } from "./fault-injector.js";
 import { MAX_MESSAGE_LENGTH_UTF16 } from "./message-text.js";
 import type { EmulatedMessage, EmulatedUser, EmulatedUserInfo } from "./types.js";
 import type { UpdateHub } from "./update-hub.js";
+import { waitForBotChange } from "./wait-for-bot.js";
 
-const DEFAULT_WAIT_MS = 5000;
 const COMMAND_AT_START = /^\/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?=$|\s)/;
 const COMMAND_NAME = /^[A-Za-z0-9_]{1,32}$/;
-/** How much of the last bot message a timeout error quotes. */
-const QUOTE_CHARS = 120;
 
 export interface UserContext {
   chats: ChatStore;
@@ -174,82 +172,20 @@ export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext)
     },
     messages: () => chats.messages(id),
     lastBotMessage: () => chats.lastBotMessage(id),
-    waitForBotMessage(options = {}) {
-      const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
-      const withEdits = options.edits ?? true;
-      const wanted = withEdits ? "bot message or edit" : "bot message";
-      return new Promise((resolve, reject) => {
-        const cleanup = () => {
-          clearTimeout(timer);
-          unsubscribe();
-          removeCloseHook();
-        };
-        const unsubscribe = chats.onChange((event) => {
-          const { message } = event;
-          if (message.chatId !== id || message.from !== "bot") return;
-          if (event.kind === "message" || (withEdits && event.kind === "edit")) {
-            cleanup();
-            // The change lands mid-call; resolve once the call is recorded in `calls` too.
-            setImmediate(() => resolve(message));
-          }
-        });
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(describeTimeout(wanted, timeoutMs)));
-        }, timeoutMs);
-        const removeCloseHook = context.onClose(() => {
-          cleanup();
-          reject(
-            new Error(
-              `waitForBotMessage: the emulator closed while waiting for a ${wanted} in chat ${id}`,
-            ),
-          );
-        });
-      });
-    },
+    waitForBotMessage: (options) => waitForBotChange(context, () => id, options),
   };
-
-  /** Says what did happen, so a failing test points at the cause. */
-  function describeTimeout(wanted: string, timeoutMs: number): string {
-    const last = chats.lastBotMessage(id);
-    const quote =
-      last === undefined
-        ? "none"
-        : JSON.stringify(
-            last.text.length > QUOTE_CHARS ? `${last.text.slice(0, QUOTE_CHARS)}…` : last.text,
-          );
-    const recent = context.log
-      .recentForChat(id)
-      .map(
-        (call) =>
-          `${call.method} → ${call.status === 0 ? "connection dropped" : call.status}${errorOf(call.response)}`,
-      );
-    return [
-      `waitForBotMessage: no ${wanted} in chat ${id} within ${timeoutMs} ms.`,
-      `Last bot message: ${quote}.`,
-      `Recent bot calls for this chat: ${recent.length === 0 ? "none" : recent.join("; ")}.`,
-      `Updates not yet taken by the bot: ${hub.pending}.`,
-    ].join(" ");
-  }
 
   return user;
 }
 
-function errorOf(response: unknown): string {
-  if (typeof response === "object" && response !== null && "description" in response) {
-    return ` "${String((response as { description: unknown }).description)}"`;
-  }
-  return "";
-}
-
 /** A leading /command (optionally /command@bot) gets its bot_command entity. */
-function commandEntities(text: string): MessageEntity[] {
+export function commandEntities(text: string): MessageEntity[] {
   const match = COMMAND_AT_START.exec(text);
   return match === null ? [] : [{ type: "bot_command", offset: 0, length: match[0].length }];
 }
 
 /** Stable per chat, like Telegram's opaque chat_instance. */
-function chatInstance(chatId: number): string {
+export function chatInstance(chatId: number): string {
   return String((BigInt(chatId) * 2_654_435_761n) % 9_007_199_254_740_881n);
 }
 

@@ -60,6 +60,12 @@ export interface EmulatedMessage {
   message_id: number;
   chatId: number;
   from: "bot" | "user";
+  /** Who wrote a user message in a group or channel (1087968824 for an anonymous admin). */
+  senderId?: number;
+  /** The forum thread it is in; absent for General and for chats without threads. */
+  message_thread_id?: number;
+  /** The bot sent it with disable_notification. */
+  disable_notification?: boolean;
   /** What the message holds; "text" when absent. Only user messages can be non-text. */
   kind?: "text" | "sticker" | "photo" | "location";
   /** Plain text after entity parsing (what Telegram displays and counts). */
@@ -122,6 +128,100 @@ export interface EmulatedUser {
   waitForBotMessage(options?: { timeoutMs?: number; edits?: boolean }): Promise<EmulatedMessage>;
 }
 
+/** Who writes in a group: a user id, or an anonymous administrator (posts as the group). */
+export type GroupSender = number | "anonymous";
+/** A person's place in a group or channel. */
+export type MemberRole = "owner" | "admin" | "member" | "left";
+/** A forum thread id, or "general" for messages outside any thread. */
+export type ThreadSelector = number | "general";
+
+export interface EmulatedGroupInfo {
+  /** Negative; a supergroup's starts with -100, as on Telegram. Default: a fresh id. */
+  id?: number;
+  title: string;
+  /** Default "group" (a basic group); forums are supergroups. */
+  type?: "group" | "supergroup";
+  /** A supergroup with topics (forum threads). */
+  forum?: boolean;
+  username?: string;
+}
+
+export interface EmulatedChannelInfo {
+  id?: number;
+  title: string;
+  /** Without "@"; the bot may then name the channel "@username" in chat_id. */
+  username?: string;
+}
+
+/**
+ * A group or supergroup. Updates reach the bot as Telegram sends them with privacy mode
+ * on: the test decides what to send (commands, replies to the bot), and the bot gets it.
+ */
+export interface EmulatedGroup {
+  /** The current id: it changes when a basic group migrates to a supergroup. */
+  readonly id: number;
+  /** `by` adds the bot (my_chat_member left → member/administrator); `by` becomes owner if new. */
+  addBot(by: number, options?: { admin?: boolean }): Promise<Update>;
+  /** `by` removes the bot (my_chat_member → kicked); sends now fail with 403. */
+  removeBot(by: number): Promise<Update>;
+  /** Promotes (true) or demotes (false) the bot. */
+  setBotAdmin(admin: boolean, by: number): Promise<Update>;
+  /** A chat_member update; `anonymous` admins post as the group. */
+  setMember(
+    userId: number,
+    role: MemberRole,
+    options?: { anonymous?: boolean; by?: number },
+  ): Promise<Update>;
+  /** A message by a member (or an anonymous admin), optionally inside a forum thread. */
+  sendText(from: GroupSender, text: string, options?: { threadId?: number }): Promise<Update>;
+  command(
+    from: GroupSender,
+    name: string,
+    args?: string,
+    options?: { threadId?: number },
+  ): Promise<Update>;
+  /** A member taps an inline button (by callback_data) of a bot message in the group. */
+  pressButton(from: number, message: EmulatedMessage, data: string): Promise<Update>;
+  /** Forum supergroups only: a new thread; returns its message_thread_id. */
+  createThread(name: string): number;
+  /** Sends into it now fail with 400 TOPIC_CLOSED. */
+  closeThread(threadId: number): void;
+  reopenThread(threadId: number): void;
+  /** Sends into it now fail with 400 "message thread not found". */
+  deleteThread(threadId: number): void;
+  /**
+   * Basic group → supergroup: a new id, members kept, a migrate_to_chat_id message in
+   * the old chat and migrate_from_chat_id in the new one; sends to the old id now get
+   * 400 with parameters.migrate_to_chat_id. Resolves with the new id.
+   */
+  migrate(): Promise<number>;
+  /** Messages of the current chat, all or those of one thread. */
+  messages(options?: { threadId?: ThreadSelector }): EmulatedMessage[];
+  deliveredTo(options?: { threadId?: ThreadSelector }): EmulatedMessage[];
+  waitForBotMessage(options?: {
+    timeoutMs?: number;
+    edits?: boolean;
+    threadId?: ThreadSelector;
+  }): Promise<EmulatedMessage>;
+}
+
+/** A channel: the bot can only be in it as an administrator, and posts only with can_post_messages. */
+export interface EmulatedChannel {
+  readonly id: number;
+  readonly username?: string;
+  /** `by` (owner if new) adds the bot as an administrator, allowed to post unless canPost is false. */
+  addBot(by: number, options?: { canPost?: boolean }): Promise<Update>;
+  removeBot(by: number): Promise<Update>;
+  /** Gives or takes the bot's right to post (it stays an administrator). */
+  setBotCanPost(canPost: boolean, by: number): Promise<Update>;
+  setMember(userId: number, role: MemberRole, options?: { by?: number }): Promise<Update>;
+  /** A post by the channel itself (a channel_post update). */
+  post(text: string): Promise<Update>;
+  messages(): EmulatedMessage[];
+  deliveredTo(): EmulatedMessage[];
+  waitForBotMessage(options?: { timeoutMs?: number; edits?: boolean }): Promise<EmulatedMessage>;
+}
+
 export interface EmulatorFaults {
   /** Sends to the chat fail with 403 "Forbidden: bot was blocked by the user". */
   block(chatId: number): void;
@@ -181,6 +281,10 @@ export interface BotApiEmulator {
   /** Updates created but not yet taken by getUpdates or accepted by the webhook. */
   readonly pendingUpdates: number;
   user(info: EmulatedUserInfo): EmulatedUser;
+  /** A new group or supergroup (the bot is not in it until addBot). */
+  group(info: EmulatedGroupInfo): EmulatedGroup;
+  /** A new channel (the bot is not in it until addBot). */
+  channel(info: EmulatedChannelInfo): EmulatedChannel;
   /** Every message in a chat, oldest first. */
   chatMessages(chatId: number): EmulatedMessage[];
   /** Bot messages successfully delivered to a chat (not counting edits). */

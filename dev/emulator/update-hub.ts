@@ -30,6 +30,8 @@ export interface UpdateContent {
   edited_message?: Message;
   callback_query?: CallbackQuery;
   my_chat_member?: ChatMemberUpdated;
+  chat_member?: ChatMemberUpdated;
+  channel_post?: Message;
 }
 
 export interface GetUpdatesParams {

@@ -91,6 +91,8 @@ export function updateChatId(update: Update): number | undefined {
     update.edited_message?.chat.id ??
     update.callback_query?.message?.chat.id ??
     update.callback_query?.from.id ??
-    update.my_chat_member?.chat.id
+    update.my_chat_member?.chat.id ??
+    update.chat_member?.chat.id ??
+    update.channel_post?.chat.id
   );
 }

@@ -10,16 +10,28 @@ export const MENU_COMMANDS = [
   "unsubscribe",
   "settings",
   "language",
+  "channels",
   "help",
   "start",
   "stop",
 ] as const;
 
+/** What a group's members see: the commands that work there (settings ones for admins). */
+export const GROUP_MENU_COMMANDS = [
+  "latest",
+  "topics",
+  "subscribe",
+  "unsubscribe",
+  "settings",
+  "language",
+] as const;
+
 export function menuFor(
   translate: (locale: string, key: string) => string,
   locale: Locale,
+  commands: readonly string[] = MENU_COMMANDS,
 ): BotCommand[] {
-  return MENU_COMMANDS.map((command) => ({
+  return commands.map((command) => ({
     command,
     description: translate(locale, `command-${command}`),
   }));
@@ -36,5 +48,14 @@ export async function registerMenus(
   await api.setMyCommands(menuFor(translate, "en"));
   for (const locale of LOCALES) {
     await api.setMyCommands(menuFor(translate, locale), { language_code: locale });
+  }
+  // Groups get their own, shorter menu: /start, /stop and /channels are for private chats.
+  const groups = { type: "all_group_chats" } as const;
+  await api.setMyCommands(menuFor(translate, "en", GROUP_MENU_COMMANDS), { scope: groups });
+  for (const locale of LOCALES) {
+    await api.setMyCommands(menuFor(translate, locale, GROUP_MENU_COMMANDS), {
+      scope: groups,
+      language_code: locale,
+    });
   }
 }

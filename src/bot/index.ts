@@ -3,6 +3,8 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, Context } from "./context.js";
+import { channelsFeature } from "./features/channels.js";
+import { groupsFeature } from "./features/groups.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
 import { settingsFeature } from "./features/settings.js";
@@ -13,6 +15,7 @@ import { topicsFeature } from "./features/topics.js";
 import { unhandledFeature } from "./features/unhandled.js";
 import { errorHandler } from "./handlers/error.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { groupAdminsOnly } from "./middlewares/group-admins.js";
 import { trackCallbackAnswer } from "./middlewares/track-callback-answer.js";
 
 export interface CreateBotOptions {
@@ -49,12 +52,16 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
 
   // Handlers, in the order they get a chance at an update
   const handlers = bot.errorBoundary(errorHandler);
+  handlers.use(groupsFeature);
+  // Group settings are for group admins: checked before any feature changes them.
+  handlers.use(groupAdminsOnly());
   handlers.use(startFeature);
   handlers.use(latestFeature);
   handlers.use(topicsFeature);
   handlers.use(languageFeature);
   handlers.use(stopFeature);
   handlers.use(settingsFeature);
+  handlers.use(channelsFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
   // must be the last handler

@@ -5,10 +5,18 @@ import type { ArticleStore } from "../articles/article-store.js";
 import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
+import { threadFor } from "../readers/forum-routes.js";
 import { isQuietAt } from "../readers/local-time.js";
-import { deactivateReader, type Reader } from "../readers/reader.js";
+import { deactivateReader, type InactiveReason, type Reader } from "../readers/reader.js";
 import type { ReaderStore } from "../readers/reader-store.js";
 import { classifySendError } from "../telegram/send-errors.js";
+import {
+  currentChatId,
+  fallBackToGeneral,
+  followMigration,
+  sendTargetOptions,
+  tellAdminChannelLost,
+} from "./chat-moves.js";
 import type { PushStatsRecorder } from "./json-push-stats.js";
 import { createPacingGate, type SendPermit } from "./pacing-gate.js";
 import { isPushFor, type PushItem, type ReaderPlan } from "./plan.js";
@@ -76,6 +84,8 @@ interface Outgoing {
   cursor: number;
   /** Set with the last digest part: the local day it served. */
   digestDate?: string;
+  /** The forum thread it goes to; General when absent. */
+  threadId?: number;
 }
 
 interface ChatJob extends ReadyEntry {
@@ -218,9 +228,11 @@ export async function runBroadcast(
         }
         const article = deps.articles.get(item.article.id) ?? item.article;
         const last = job.next === plan.items.length - 1;
+        const threadId = threadFor(reader.threads, reader.topics, article.topics);
         return {
           html: deps.briefs(article, reader.locale, reader.delivery.timeZone).html,
           cursor: last ? plan.finalCursor : item.seq,
+          ...(threadId === undefined ? {} : { threadId }),
         };
       }
       return undefined;
@@ -253,14 +265,16 @@ export async function runBroadcast(
   const hasMore = (job: ChatJob): boolean =>
     job.next < (job.plan.kind === "instant" ? job.plan.items.length : (job.parts?.length ?? 0));
 
-  function markGone(chatId: number, reason: "blocked" | "chat-not-found") {
+  function markGone(chatId: number, reason: Exclude<InactiveReason, "stopped">) {
     result.deactivated += 1;
     const now = clock.now();
+    const reader = readers.get(chatId);
     track(
-      readers.update(chatId, (reader) =>
-        reader?.active ? deactivateReader(reader, reason, now) : undefined,
+      readers.update(chatId, (current) =>
+        current?.active ? deactivateReader(current, reason, now) : undefined,
       ),
     );
+    if (reason === "removed" && reader?.active) void tellAdminChannelLost(deps, reader);
   }
 
   /** Sends one message of `job`; returns when the job is requeued or finished. */
@@ -270,6 +284,8 @@ export async function runBroadcast(
       stats.count("failed", clock.now());
       return;
     }
+    // A group that became a supergroup meanwhile: the rest of its pushes follow it.
+    job.chatId = currentChatId(readers, job.chatId);
     const reader = readers.get(job.chatId);
     // Stopped, blocked or switched mode since the plan: the next run decides afresh.
     if (!reader?.active || reader.delivery.mode !== job.plan.kind) return;
@@ -313,6 +329,7 @@ export async function runBroadcast(
       await api.sendMessage(job.chatId, outgoing.html, {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: !reader.delivery.linkPreviews },
+        ...sendTargetOptions(reader, outgoing.threadId),
       });
     } catch (error) {
       failure = classifySendError(error);
@@ -345,6 +362,19 @@ export async function runBroadcast(
     }
 
     switch (failure.kind) {
+      case "migrated":
+        // Not a failure: the same message goes to the supergroup, with the progress moved there.
+        await followMigration(readers, job.chatId, failure.toChatId, clock.now());
+        job.chatId = failure.toChatId;
+        requeue(job, answeredAt);
+        return;
+      case "thread-gone":
+        if (outgoing.threadId !== undefined) {
+          await fallBackToGeneral(deps, job.chatId, outgoing.threadId);
+          requeue(job, answeredAt + chatIntervalMs);
+          return;
+        }
+        break;
       case "rate-limited":
         gate.pause(failure.retryAfterMs);
         job.rateLimitWaits += 1;

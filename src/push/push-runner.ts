@@ -7,6 +7,7 @@ import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { dataLayoutOf } from "../data-layout.js";
 import type { Logger } from "../logger.js";
+import { forwardMigratedProgress } from "../readers/migrate-reader.js";
 import type { ReaderStore } from "../readers/reader-store.js";
 import { type BroadcastTuning, DEFAULT_BROADCAST_TUNING, runBroadcast } from "./broadcast.js";
 import type { PushStatsRecorder } from "./json-push-stats.js";
@@ -79,6 +80,7 @@ export function createPushRunner(deps: PushDeps): PushRunner {
       return await broadcastOnce(journal, signal);
     } finally {
       await journal.settle(deps.readers);
+      await forwardMigratedProgress(deps.readers);
       await journal.close();
     }
   }

@@ -1,9 +1,19 @@
 import { isLocale } from "../locales.js";
 import { isTopicId, type TopicId } from "../topics/catalog.js";
+import { CHAT_FIELD_KEYS, checkChatFields } from "./chat-fields.js";
 import { checkDelivery } from "./delivery-settings.js";
 import type { InactiveReason, Reader } from "./reader.js";
 
-const INACTIVE_REASONS: readonly InactiveReason[] = ["stopped", "blocked", "chat-not-found"];
+// An object, so that a new reason added to the type must be added here too.
+const INACTIVE_REASONS = {
+  stopped: true,
+  blocked: true,
+  "chat-not-found": true,
+  removed: true,
+  migrated: true,
+} satisfies Record<InactiveReason, true>;
+const isInactiveReason = (value: unknown): value is InactiveReason =>
+  typeof value === "string" && Object.hasOwn(INACTIVE_REASONS, value);
 const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const isIsoTime = (value: unknown): value is string =>
@@ -73,7 +83,7 @@ export function checkStoredReader(
   if (stored.chatId !== chatId)
     report("chatId", `${shown(stored.chatId)}; using ${chatId}, its key`);
   if (!active) {
-    const reason = INACTIVE_REASONS.find((candidate) => candidate === stored.inactiveReason);
+    const reason = isInactiveReason(stored.inactiveReason) ? stored.inactiveReason : undefined;
     reader.inactiveReason = reason ?? "stopped";
     if (reason === undefined)
       report("inactiveReason", `${shown(stored.inactiveReason)}; using "stopped"`);
@@ -85,5 +95,10 @@ export function checkStoredReader(
     report("lastDigestOn", `${shown(stored.lastDigestOn)}; left out`);
     delete reader.lastDigestOn;
   }
+  // Group and channel fields: a bad one is dropped, and its absent meaning applies.
+  const { fields, problems: chatProblems } = checkChatFields(stored, chatId);
+  for (const key of CHAT_FIELD_KEYS) delete reader[key];
+  Object.assign(reader, fields);
+  for (const problem of chatProblems) problems.push(`reader ${chatId}: ${problem}`);
   return { reader, problems };
 }

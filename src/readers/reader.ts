@@ -1,5 +1,6 @@
 import type { Locale } from "../locales.js";
 import type { TopicId } from "../topics/catalog.js";
+import type { ChatFields, ChatKind } from "./chat-fields.js";
 
 /** Minutes after local midnight, 0–1439. */
 export type MinuteOfDay = number;
@@ -16,10 +17,11 @@ export interface DeliverySettings {
   linkPreviews: boolean;
 }
 
-export type InactiveReason = "stopped" | "blocked" | "chat-not-found";
+/** "removed": the bot was removed from a group or channel, or may no longer post there. */
+export type InactiveReason = "stopped" | "blocked" | "chat-not-found" | "removed" | "migrated";
 
-/** What the bot keeps about one private chat. */
-export interface Reader {
+/** What the bot keeps about one chat it serves: private, group, supergroup or channel. */
+export interface Reader extends ChatFields {
   chatId: number;
   locale: Locale;
   /** False after /stop or once Telegram refuses delivery (403, chat not found). */
@@ -44,9 +46,17 @@ export const DEFAULT_DELIVERY: DeliverySettings = {
   linkPreviews: false,
 };
 
-export function createReader(chatId: number, locale: Locale, now: Date, cursor: number): Reader {
+export function createReader(
+  chatId: number,
+  locale: Locale,
+  now: Date,
+  cursor: number,
+  chatType: ChatKind = "private",
+): Reader {
   return {
     chatId,
+    // Private chats leave it out, as files written before groups existed do.
+    ...(chatType === "private" ? {} : { chatType }),
     locale,
     active: true,
     since: now.toISOString(),

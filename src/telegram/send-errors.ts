@@ -11,10 +11,18 @@ export type SendFailure =
   | { kind: "rejected"; detail: string }
   /** Server or network trouble: try again later, a bounded number of times. */
   | { kind: "transient"; detail: string }
+  /** The group became a supergroup: the same message goes to its new id. */
+  | { kind: "migrated"; toChatId: number; detail: string }
+  /** The forum thread is closed or deleted: the message goes to General instead. */
+  | { kind: "thread-gone"; detail: string }
   /** Nothing will work (wrong token, wrong API root): stop the run. */
   | { kind: "fatal"; detail: string };
 
 const CHAT_GONE_PATTERN = /chat not found|user not found|peer_id_invalid/i;
+/** Removed from a group or channel, or no longer allowed to post there. */
+const REMOVED_PATTERN =
+  /kicked from the (?:group|supergroup|channel)|not a member of the (?:group|supergroup|channel)|need administrator rights|chat_write_forbidden|not enough rights to send/i;
+const THREAD_GONE_PATTERN = /topic_closed|topic_deleted|message thread not found/i;
 /** Telegram says "retry after N"; answers without the number get a cautious default. */
 const DEFAULT_RETRY_AFTER_S = 5;
 
@@ -27,7 +35,13 @@ export function classifySendError(error: unknown): SendFailure {
       const seconds = error.parameters.retry_after ?? DEFAULT_RETRY_AFTER_S;
       return { kind: "rate-limited", retryAfterMs: seconds * 1000, detail };
     }
+    const migrateTo = error.parameters.migrate_to_chat_id;
+    if (migrateTo !== undefined) return { kind: "migrated", toChatId: migrateTo, detail };
+    if (REMOVED_PATTERN.test(error.description)) return { kind: "gone", reason: "removed", detail };
     if (code === 403) return { kind: "gone", reason: "blocked", detail };
+    if (code === 400 && THREAD_GONE_PATTERN.test(error.description)) {
+      return { kind: "thread-gone", detail };
+    }
     if (code === 400 && CHAT_GONE_PATTERN.test(error.description)) {
       return { kind: "gone", reason: "chat-not-found", detail };
     }

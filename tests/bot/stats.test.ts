@@ -49,6 +49,9 @@ describe("/stats", () => {
     await reader(9004, "fr", ["ai"], { active: false, inactiveReason: "blocked" });
     await reader(9005, "en", ["cloud"], { active: false, inactiveReason: "chat-not-found" });
     await reader(9006, "fr", [], { active: false, inactiveReason: "stopped" });
+    await reader(-1_009_007, "fr", [], { chatType: "channel" });
+    await reader(-9008, "en", [], { chatType: "group", active: false, inactiveReason: "removed" });
+    await reader(-1_009_009, "en", [], { chatType: "supergroup" });
   });
   afterAll(async () => {
     await chat.close();
@@ -60,9 +63,12 @@ describe("/stats", () => {
     const lines = reply.text.split("\n");
     expect(lines).toContain("📊 Briefbot statistics");
     expect(lines).toContain(
-      "Readers: 3 active, 3 inactive (blocked 1 · chat not found 1 · stopped 1)",
+      "Readers: 5 active, 4 inactive (blocked 1 · chat not found 1 · stopped 1)",
     );
-    expect(lines).toContain("Active readers by language: English 2 · French 1");
+    expect(lines).toContain("Active readers by language: English 3 · French 2");
+    expect(lines).toContain(
+      "By chat (active / inactive): private 3 / 3 · groups 1 / 1 · channels 1 / 0",
+    );
     expect(lines).toContain("AI: 2 / 1 · 1");
     expect(lines).toContain("Cloud: 1 / 0 · 1");
     expect(lines).toContain("Regulation: 0 / 1 · 0");
@@ -75,7 +81,10 @@ describe("/stats", () => {
 
   it("should answer in French for a French admin", async () => {
     const reply = await chat.reader("fr", 8999).say("/stats");
-    expect(reply.text).toContain("Lecteurs : 3 actifs, 3 inactifs");
+    expect(reply.text).toContain("Lecteurs : 5 actifs, 4 inactifs");
+    expect(reply.text).toContain(
+      "Par discussion (actives / inactives) : privées 3 / 3 · groupes 1 / 1 · chaînes 1 / 0",
+    );
     expect(reply.text).toContain("IA : 2 / 1 · 1");
     expect(reply.text).toContain("Dernière tournée (28 nov. 2026, 08:55 UTC) : 41,3 s");
     expect(reply.text).toContain("Envois, dernières 24 h : 1\u202f234 envoyés · 3 en échec");

@@ -5,21 +5,13 @@ import { normalizeTopicText } from "../../topics/aliases.js";
 import { menuFor } from "../commands.js";
 import type { Context } from "../context.js";
 import { createCallbackData } from "../helpers/callback-data.js";
+import { LANGUAGE_WORDS } from "../helpers/language-words.js";
 import { updateReader } from "../helpers/reader.js";
 
 const languageButton = createCallbackData("lang", ["locale"]);
 /** How much of an unknown language name the answer echoes back, in visible characters. */
 const MAX_ECHOED_GRAPHEMES = 30;
 const LANGUAGE_BUTTONS: Record<Locale, string> = { en: "🇬🇧 English", fr: "🇫🇷 Français" };
-// What readers type after /language, normalized (lowercase, no accents).
-const LANGUAGE_WORDS: Record<string, Locale> = {
-  en: "en",
-  english: "en",
-  anglais: "en",
-  fr: "fr",
-  french: "fr",
-  francais: "fr",
-};
 
 async function switchLanguage(ctx: Context, locale: Locale): Promise<void> {
   await updateReader(ctx, (reader) => ({ ...reader, locale }));
@@ -36,7 +28,8 @@ async function switchLanguage(ctx: Context, locale: Locale): Promise<void> {
 }
 
 const composer = new Composer<Context>();
-const feature = composer.chatType("private");
+// Groups too: there the group administrators change the group's settings (group-admins.ts).
+const feature = composer.chatType(["private", "group", "supergroup"]);
 
 feature.command("language", async (ctx) => {
   const word = normalizeTopicText(ctx.match);

@@ -9,7 +9,8 @@ import { allTopicNames, followedTopics, topicNames } from "../helpers/topics.js"
 import { describeUnknown } from "../helpers/unknown-words.js";
 
 export const LATEST_PAGE_SIZE = 5;
-const moreButton = createCallbackData("more", ["scope", "offset"]);
+/** Paging /latest changes nothing: open to every member of a group. */
+export const moreButton = createCallbackData("more", ["scope", "offset"]);
 // No store holds this many articles; an offset beyond it is forged.
 const MAX_OFFSET = 100_000;
 
@@ -74,7 +75,7 @@ async function sendPage(ctx: Context, scope: Scope, offset: number): Promise<voi
 }
 
 const composer = new Composer<Context>();
-const feature = composer.chatType("private");
+const feature = composer.chatType(["private", "group", "supergroup"]);
 
 feature.command("latest", async (ctx) => {
   const args = ctx.match.trim();

@@ -153,7 +153,8 @@ async function showView(ctx: Context, view: SettingsView): Promise<void> {
 }
 
 const composer = new Composer<Context>();
-const feature = composer.chatType("private");
+// Groups too: there the group administrators change the group's settings (group-admins.ts).
+const feature = composer.chatType(["private", "group", "supergroup"]);
 
 feature.command("settings", async (ctx) => {
   const words = ctx.match.trim();

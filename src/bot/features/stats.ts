@@ -1,7 +1,8 @@
 import { Composer } from "grammy";
 import { escapeHtml } from "../../briefs/html.js";
 import type { Locale } from "../../locales.js";
-import type { Reader } from "../../readers/reader.js";
+import { CHAT_KINDS, type ChatKind, chatKindOf } from "../../readers/chat-fields.js";
+import type { InactiveReason, Reader } from "../../readers/reader.js";
 import { TOPIC_IDS, type TopicId } from "../../topics/catalog.js";
 import type { Context } from "../context.js";
 
@@ -9,22 +10,28 @@ import type { Context } from "../context.js";
 export interface ReaderFigures {
   active: number;
   inactive: number;
-  byReason: { blocked: number; "chat-not-found": number; stopped: number };
+  byReason: Record<InactiveReason, number>;
   activeByLocale: Record<Locale, number>;
   byTopic: Record<TopicId, { active: Record<Locale, number>; inactive: number }>;
+  /** Every chat the bot serves, by its kind. */
+  byChatType: Record<ChatKind, { active: number; inactive: number }>;
 }
 
 export function countReaders(readers: Iterable<Reader>): ReaderFigures {
   const figures: ReaderFigures = {
     active: 0,
     inactive: 0,
-    byReason: { blocked: 0, "chat-not-found": 0, stopped: 0 },
+    byReason: { blocked: 0, "chat-not-found": 0, stopped: 0, removed: 0, migrated: 0 },
     activeByLocale: { en: 0, fr: 0 },
     byTopic: Object.fromEntries(
       TOPIC_IDS.map((topic) => [topic, { active: { en: 0, fr: 0 }, inactive: 0 }]),
     ) as ReaderFigures["byTopic"],
+    byChatType: Object.fromEntries(
+      CHAT_KINDS.map((kind) => [kind, { active: 0, inactive: 0 }]),
+    ) as ReaderFigures["byChatType"],
   };
   for (const reader of readers) {
+    figures.byChatType[chatKindOf(reader)][reader.active ? "active" : "inactive"] += 1;
     if (reader.active) {
       figures.active += 1;
       figures.activeByLocale[reader.locale] += 1;
@@ -57,6 +64,14 @@ function statsText(ctx: Context, locale: string): string {
       stopped: figures.byReason.stopped,
     }),
     ctx.t("stats-languages", { en: figures.activeByLocale.en, fr: figures.activeByLocale.fr }),
+    ctx.t("stats-chats", {
+      private: figures.byChatType.private.active,
+      privateOff: figures.byChatType.private.inactive,
+      groups: figures.byChatType.group.active + figures.byChatType.supergroup.active,
+      groupsOff: figures.byChatType.group.inactive + figures.byChatType.supergroup.inactive,
+      channels: figures.byChatType.channel.active,
+      channelsOff: figures.byChatType.channel.inactive,
+    }),
     "",
     ctx.t("stats-topics-title"),
     ...TOPIC_IDS.map((topic) => {

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import { translatedHtml } from "../../briefs/html.js";
+import { routeTopics } from "../../readers/forum-routes.js";
 import { reactivateReader } from "../../readers/reader.js";
 import { isTopicId, type TopicId } from "../../topics/catalog.js";
 import type { Context } from "../context.js";
@@ -9,8 +10,17 @@ import { allTopicNames, followedTopics, topicNames } from "../helpers/topics.js"
 import { describeUnknown } from "../helpers/unknown-words.js";
 import { createTopicsKeyboard, topicToggleButton } from "../keyboards/topics.js";
 
-/** Follows or leaves topics; following also turns pushes back on after /stop. */
-async function changeTopics(ctx: Context, topics: readonly TopicId[], follow: boolean) {
+/**
+ * Follows or leaves topics; following also turns pushes back on after /stop. In a
+ * forum, following from inside a thread routes those topics there (`threadId`), and
+ * following from General or leaving takes their route away.
+ */
+async function changeTopics(
+  ctx: Context,
+  topics: readonly TopicId[],
+  follow: boolean,
+  threadId?: number,
+) {
   const now = ctx.deps.clock.now();
   return updateReader(ctx, (current) => {
     const reader = follow ? reactivateReader(current, now) : current;
@@ -20,12 +30,20 @@ async function changeTopics(ctx: Context, topics: readonly TopicId[], follow: bo
       // Keep the original time: re-following must not re-open older articles.
       else next[topic] ??= now.toISOString();
     }
-    return { ...reader, topics: next };
+    const routed = reader.threads !== undefined || threadId !== undefined;
+    const threads = routeTopics(reader.threads, topics, follow ? threadId : undefined);
+    return { ...reader, topics: next, ...(routed ? { threads } : {}) };
   });
 }
 
+/** The forum thread a message was written in; undefined in General and outside forums. */
+function threadOf(ctx: Context): number | undefined {
+  return ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
+}
+
 const composer = new Composer<Context>();
-const feature = composer.chatType("private");
+// Groups too: there the group administrators change the group's settings (group-admins.ts).
+const feature = composer.chatType(["private", "group", "supergroup"]);
 
 feature.command("topics", async (ctx) => {
   await replyHtml(ctx, [translatedHtml(ctx.t, "topics-title")], {
@@ -40,7 +58,7 @@ feature.callbackQuery(topicToggleButton.filter, async (ctx) => {
     return;
   }
   const follow = !followedTopics(ctx).includes(topic);
-  await changeTopics(ctx, [topic], follow);
+  await changeTopics(ctx, [topic], follow, threadOf(ctx));
   const name = ctx.t(`topic-${topic}`);
   await ctx.answerCallbackQuery({
     text: ctx.t(follow ? "topic-followed" : "topic-left", { name }),
@@ -71,15 +89,22 @@ for (const [command, follow] of [
       return;
     }
     const wasActive = ctx.reader?.active ?? false;
+    const threadId = threadOf(ctx);
+    const rerouting = topics.some((topic) => ctx.reader?.threads?.[topic] !== threadId);
     const changing = topics.filter((topic) => followed.includes(topic) !== follow);
-    if (changing.length === 0 && (wasActive || !follow)) {
+    if (changing.length === 0 && (wasActive || !follow) && !(follow && rerouting)) {
       const key = follow ? "subscribe-already" : "unsubscribe-not-following";
       await ctx.reply(ctx.t(key, { topics: topicNames(ctx, topics) }));
       return;
     }
-    await changeTopics(ctx, follow ? topics : changing, follow);
+    await changeTopics(ctx, follow ? topics : changing, follow, threadId);
+    const done = follow
+      ? threadId === undefined
+        ? "subscribe-done"
+        : "subscribe-done-thread"
+      : "unsubscribe-done";
     await ctx.reply(
-      ctx.t(follow ? "subscribe-done" : "unsubscribe-done", {
+      ctx.t(done, {
         topics: topicNames(ctx, follow ? topics : changing),
       }),
     );

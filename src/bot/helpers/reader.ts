@@ -2,7 +2,7 @@ import { isLocale, localeFromLanguageCode } from "../../locales.js";
 import { createReader, type Reader } from "../../readers/reader.js";
 import type { Context } from "../context.js";
 
-/** The private chat this update belongs to; features are narrowed to private chats. */
+/** The chat this update belongs to (private, group or supergroup). */
 export function chatIdOf(ctx: Context): number {
   const id = ctx.chat?.id;
   if (id === undefined) throw new Error("update without a chat reached a chat feature");
@@ -25,7 +25,10 @@ export async function updateReader(
     ? negotiated
     : localeFromLanguageCode(ctx.from?.language_code);
   const updated = await readers.update(chatId, (current) =>
-    change(current ?? createReader(chatId, locale, clock.now(), ledger.maxSeq())),
+    change(
+      current ??
+        createReader(chatId, locale, clock.now(), ledger.maxSeq(), ctx.chat?.type ?? "private"),
+    ),
   );
   // update() returns undefined only when the change function does; ours never does.
   ctx.reader = updated as Reader;

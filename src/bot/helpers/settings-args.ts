@@ -47,6 +47,14 @@ const SUBCOMMANDS: Record<string, "tz" | "quiet" | "digest" | "instant" | "previ
   apercu: "previews",
 };
 
+/** "on"/"oui"/"yes" → true, "off"/"non"/"no" → false, anything else undefined. */
+export function parseOnOff(value: string): boolean | undefined {
+  const word = normalizeTopicText(value);
+  if (ON_WORDS.has(word)) return true;
+  if (OFF_WORDS.has(word)) return false;
+  return undefined;
+}
+
 export function parseSettingsArgs(input: string): SettingsArgs {
   const [first = "", ...rest] = input.trim().split(/\s+/);
   const argument = rest.join(" ").trim();
