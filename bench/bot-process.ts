@@ -18,6 +18,7 @@ import { planPushes } from "../src/push/plan.js";
 import type { PushReport } from "../src/push/push-runner.js";
 import { createPushService } from "../src/push/push-service.js";
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
+import { createOutboundLane, laneLimitsFrom } from "../src/telegram/outbound-lane.js";
 import { serveParent } from "./child.js";
 import { articlesPathOf, BENCH_BOT_INFO, BENCH_TOKEN, readersDirOf } from "./fixtures.js";
 import { percentile } from "./report.js";
@@ -241,6 +242,7 @@ function serve(): void {
         i18n,
         articles,
         readers: await createJsonReaderStore({ dir: readersDirOf(params.dataDir) }),
+        lane: createOutboundLane({ limits: laneLimitsFrom(config.telegram), logger }),
       });
       const cpuBefore = process.cpuUsage();
       const report = await push.runner.run();

@@ -86,7 +86,9 @@ export async function runBroadcastBench(options: BenchOptions): Promise<BenchRes
         apiRoot,
         dataDir,
         env: {
-          PUSH_MAX_PER_SECOND: String(sizes.botWidePerSecond),
+          // 1000/s is Telegram's paid-broadcast ceiling; the emulator holds paid sends to it.
+          TELEGRAM_PAID_BROADCAST: "true",
+          TELEGRAM_MAX_PER_SECOND: String(sizes.botWidePerSecond),
           PUSH_MAX_PER_CHAT_PER_SECOND: String(sizes.perChatPerSecond),
         },
       });

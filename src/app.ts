@@ -17,6 +17,7 @@ import type { Logger } from "./logger.js";
 import { createPushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
 import { startHttpServer } from "./server/http-server.js";
+import { createOutboundLane, laneLimitsFrom } from "./telegram/outbound-lane.js";
 import { createTopicMatcher } from "./topics/aliases.js";
 
 export interface AppOptions {
@@ -60,7 +61,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     logger,
   });
   const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });
-  const push = await createPushService({ config, logger, clock, i18n, briefs, articles, readers });
+  // One lane for every message the bot sends: the bot's Api carries replies, the push
+  // engine's its pushes (see createPushApi), so both share Telegram's limits.
+  const lane = createOutboundLane({
+    limits: laneLimitsFrom(config.telegram),
+    logger: logger.child({ component: "lane" }),
+  });
+  const push = await createPushService({
+    config,
+    logger,
+    clock,
+    i18n,
+    briefs,
+    articles,
+    readers,
+    lane,
+  });
   const deps: BotDeps = {
     config,
     logger,
@@ -79,6 +95,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     before: [inFlight.middleware],
   });
+  bot.api.config.use(lane.transformer("reply"));
 
   let runner: RunnerHandle | undefined;
   let webhookServer: Awaited<ReturnType<typeof startHttpServer>> | undefined;

@@ -169,7 +169,7 @@ export function createBotMethods(context: BotMethodsContext): Map<string, Method
         const formatted = readMessageText(payload);
         const markup = readReplyMarkup(payload.reply_markup);
         const linkPreview = readLinkPreview(payload);
-        const retryAfter = flood.retryAfter(chatId);
+        const retryAfter = flood.retryAfter(chatId, readBoolean(payload, "allow_paid_broadcast"));
         if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
         flood.record(chatId);
         const message = chats.add(chatId, {

@@ -18,11 +18,10 @@ import {
   type Outgoing,
   type SendingPlan,
 } from "./next-message.js";
-import { createPacingGate, type PacingGate, type SendPermit } from "./pacing-gate.js";
 import type { ReaderPlan } from "./plan.js";
 import { type Progress, type ProgressJournal, withProgress } from "./progress-journal.js";
 import type { ReadyEntry } from "./ready-queue.js";
-import { decideAfterSend, type RetryTuning, type SendOutcome, type Tries } from "./send-policy.js";
+import { decideAfterSend, type RetryTuning, type SendOutcome } from "./send-policy.js";
 import { runTimedPool } from "./worker-pool.js";
 import { createWriteTracker, type WriteTracker } from "./write-tracker.js";
 
@@ -41,9 +40,13 @@ export interface BroadcastDeps {
 }
 
 export interface BroadcastTuning extends RetryTuning {
-  /** Bot-wide sends per second (config.push.maxPerSecond). */
+  /** Bot-wide sends per second (config.telegram.maxPerSecond): sizes the pool. */
   perSecond: number;
-  /** Sends per second to one chat (config.push.maxPerChatPerSecond). */
+  /**
+   * Sends per second to one chat (config.telegram.maxPerChatPerSecond). The lane enforces
+   * it; the pool spaces a chat's messages by it too, so that no worker sits in the lane
+   * waiting for one chat while others are ready.
+   */
   perChatPerSecond: number;
   /** Sends in flight at once; by default enough to keep the bot-wide rate at ~250 ms latency. */
   concurrency?: number;
@@ -52,7 +55,6 @@ export interface BroadcastTuning extends RetryTuning {
 export const DEFAULT_BROADCAST_TUNING: Omit<BroadcastTuning, "perSecond" | "perChatPerSecond"> = {
   maxAttempts: 4,
   retryBaseMs: 500,
-  maxRateLimitWaits: 5,
 };
 
 export interface BroadcastResult {
@@ -74,8 +76,10 @@ const MAX_WORKERS = 512;
 // counted the request; the margin covers clock rounding at the window's edge.
 const CHAT_MARGIN_MS = 5;
 
-interface ChatJob extends ReadyEntry, Tries {
+interface ChatJob extends ReadyEntry {
   chatId: number;
+  /** 5xx and network failures of the message being sent. */
+  attempts: number;
   plan: SendingPlan;
   position: ChatPosition;
   /** The previous progress write for this chat; false when it failed. */
@@ -90,14 +94,13 @@ interface Run {
   tuning: BroadcastTuning;
   result: BroadcastResult;
   writes: WriteTracker;
-  gate: PacingGate;
   /** Aborted by the caller (shutdown) or a fatal answer; sends in flight still finish. */
   halt: AbortController;
   chatIntervalMs: number;
 }
 
 /**
- * Sends a plan's messages within Telegram's limits and records each delivery in the
+ * Sends a plan's messages (through deps.api, whose lane keeps Telegram's limits) and records each delivery in the
  * progress journal. A chat's next message waits until the previous record is on
  * disk, so a crash leaves at most one delivered-but-unrecorded message per reader.
  */
@@ -112,7 +115,6 @@ export async function runBroadcast(
     tuning,
     result: { sent: 0, failed: 0, deactivated: 0, aborted: false },
     writes: createWriteTracker(deps.logger),
-    gate: createPacingGate({ perSecond: tuning.perSecond }),
     halt: new AbortController(),
     chatIntervalMs: 1000 / tuning.perChatPerSecond + CHAT_MARGIN_MS,
   };
@@ -126,7 +128,7 @@ export async function runBroadcast(
       saveProgress(run, plan.chatId, finalProgress(plan));
       continue;
     }
-    const fresh = { chatId: plan.chatId, plan, readyAt: 0, attempts: 0, rateLimitWaits: 0 };
+    const fresh = { chatId: plan.chatId, plan, readyAt: 0, attempts: 0 };
     jobs.push({ ...fresh, position: { next: 0 }, durable: Promise.resolve(true) });
   }
   const concurrency =
@@ -199,12 +201,7 @@ async function sendStep(run: Run, job: ChatJob, requeue: Requeue): Promise<void>
     return;
   }
 
-  let permit: SendPermit;
-  try {
-    permit = await run.gate.acquire(run.halt.signal);
-  } catch {
-    return; // aborted while waiting for a slot: nothing was sent
-  }
+  // The api's lane paces this send with every other message the bot sends.
   let failure: ReturnType<typeof classifySendError> | undefined;
   try {
     await deps.api.sendMessage(job.chatId, outgoing.html, {
@@ -213,13 +210,10 @@ async function sendStep(run: Run, job: ChatJob, requeue: Requeue): Promise<void>
     });
   } catch (error) {
     failure = classifySendError(error);
-  } finally {
-    permit.done();
   }
   const answeredAt = performance.now();
   if (failure?.kind === "transient") job.attempts += 1;
-  if (failure?.kind === "rate-limited") job.rateLimitWaits += 1;
-  const outcome = decideAfterSend(failure, job, run.tuning);
+  const outcome = decideAfterSend(failure, job.attempts, run.tuning);
   afterSend(run, job, outgoing, outcome, answeredAt, requeue);
 }
 
@@ -265,19 +259,10 @@ function afterSend(
       }
       job.durable = run.deps.journal.record(chatId, outgoing.progress);
       job.attempts = 0;
-      job.rateLimitWaits = 0;
       if (hasMessageAfter(job.plan, job.position)) {
         job.position = { ...job.position, next: job.position.next + 1 };
         requeue(job, answeredAt + run.chatIntervalMs);
       }
-      return;
-    case "flood-wait":
-      run.gate.pause(outcome.pauseMs);
-      logger.warn(
-        { chatId, retryAfterMs: outcome.pauseMs },
-        "flood control: pausing every push send",
-      );
-      requeue(job, answeredAt);
       return;
     case "retry":
       requeue(job, answeredAt + outcome.delayMs);
