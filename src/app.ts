@@ -14,7 +14,7 @@ import { ARTICLES_FILE_NAME, type Config } from "./config.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
-import { createPushService } from "./push/push-service.js";
+import { createPushService, type PushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
 import { startHttpServer } from "./server/http-server.js";
 import { createOutboundLane, laneLimitsFrom } from "./telegram/outbound-lane.js";
@@ -32,6 +32,8 @@ export interface AppOptions {
 export interface App {
   deps: BotDeps;
   bot: ReturnType<typeof createBot>;
+  /** The push engine (tests and benchmarks run a broadcast beside the bot's replies). */
+  push: PushService;
   /** Starts receiving updates (polling or webhook) and the push schedule. */
   start(): Promise<void>;
   /** Stops taking updates, lets handlers in flight finish, flushes state. Idempotent. */
@@ -182,5 +184,5 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     return stopping;
   }
 
-  return { deps, bot, start, stop };
+  return { deps, bot, push, start, stop };
 }
