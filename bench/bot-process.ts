@@ -84,6 +84,8 @@ export type BotProcessApi = {
   /** Loads the stores alone, then makes sequential durable changes (no bot, no sockets). */
   probeStore(params: { dataDir: string; chatIds: readonly number[] }): Promise<StoreProbe>;
   runPush(params: BotEnv): Promise<PushRunResult>;
+  /** A push run inside the running Briefbot, sharing its outbound lane with the replies. */
+  runAppPush(params: Record<string, never>): Promise<PushReport>;
   stop(params: Record<string, never>): Promise<MemorySample>;
 };
 
@@ -257,6 +259,13 @@ function serve(): void {
         warnings: count(),
         firstProblems: problems,
       };
+    },
+
+    async runAppPush() {
+      if (app === undefined) throw new Error("runAppPush needs a running Briefbot");
+      const report = await app.push.runner.run();
+      if ("skipped" in report) throw new Error("the push run was skipped");
+      return report;
     },
 
     async stop() {
