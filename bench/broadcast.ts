@@ -11,6 +11,7 @@ import {
   articlesPathOf,
   createBenchDir,
   createSyntheticArticles,
+  owedPushes,
   readersDirOf,
   seedLedger,
   seedReaderState,
@@ -65,13 +66,7 @@ export async function runBroadcastBench(options: BenchOptions): Promise<BenchRes
       cursor,
     });
 
-    const expected = new Map<number, number[]>();
-    for (let index = 0; index < sizes.readers; index += 1) {
-      const items = fresh
-        .map((_, offset) => FIRST_NEW_ITEM + offset)
-        .filter((item) => topicOf(item) === topicOf(index));
-      expected.set(FIRST_CHAT_ID + index, items);
-    }
+    const expected = owedPushes(sizes.readers, FIRST_CHAT_ID, FIRST_NEW_ITEM, fresh.length);
     const owed = [...expected.values()].reduce((sum, items) => sum + items.length, 0);
 
     const { run, deliveries } = await withBenchProcesses(options, async (emulator, bot) => {

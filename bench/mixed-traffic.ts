@@ -16,6 +16,7 @@ import {
   articlesPathOf,
   createBenchDir,
   createSyntheticArticles,
+  owedPushes,
   readersDirOf,
   seedLedger,
   seedReaderState,
@@ -111,13 +112,7 @@ async function runMixed(
     topicsOf: (index) => [topicOf(index)],
     cursor,
   });
-  const expected = new Map<number, number[]>();
-  for (let index = 0; index < sizes.pushReaders; index += 1) {
-    const items = fresh
-      .map((_, offset) => FIRST_NEW_ITEM + offset)
-      .filter((item) => topicOf(item) === topicOf(index));
-    expected.set(PUSH_FIRST_CHAT + index, items);
-  }
+  const expected = owedPushes(sizes.pushReaders, PUSH_FIRST_CHAT, FIRST_NEW_ITEM, fresh.length);
 
   return withBenchProcesses(options, async (emulator, bot) => {
     const { apiRoot } = await emulator.call("start", { limits: TELEGRAM_LIMITS });

@@ -59,6 +59,13 @@ describe("chooseNextMessage", () => {
     items: items(articles),
     finalCursor: 3,
   };
+  const digest: SendingPlan = {
+    kind: "digest",
+    chatId: 1,
+    items: items(articles),
+    finalCursor: 3,
+    localDate: "2026-11-28",
+  };
 
   it("should give the first item still owed, with its own seq as progress", () => {
     const next = chooseNextMessage(
@@ -97,13 +104,6 @@ describe("chooseNextMessage", () => {
   });
 
   it("should render a digest of the owed items once, and close it with the day served", () => {
-    const digest: SendingPlan = {
-      kind: "digest",
-      chatId: 1,
-      items: items(articles),
-      finalCursor: 3,
-      localDate: "2026-11-28",
-    };
     const next = chooseNextMessage(digest, { next: 0 }, reader(["ai"]), sources(articles), NOW);
     expect(next.kind).toBe("send");
     if (next.kind !== "send") return;
@@ -125,13 +125,6 @@ describe("chooseNextMessage", () => {
   });
 
   it("should mark a digest's day served when none of its items is owed any more", () => {
-    const digest: SendingPlan = {
-      kind: "digest",
-      chatId: 1,
-      items: items(articles),
-      finalCursor: 3,
-      localDate: "2026-11-28",
-    };
     const next = chooseNextMessage(digest, { next: 0 }, reader(["iot"]), sources(articles), NOW);
     expect(next).toEqual({
       kind: "done",
