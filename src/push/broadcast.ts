@@ -100,9 +100,10 @@ interface Run {
 }
 
 /**
- * Sends a plan's messages (through deps.api, whose lane keeps Telegram's limits) and records each delivery in the
- * progress journal. A chat's next message waits until the previous record is on
- * disk, so a crash leaves at most one delivered-but-unrecorded message per reader.
+ * Sends a plan's messages through deps.api, whose outbound lane keeps Telegram's limits,
+ * and records each delivery in the progress journal. A chat's next message waits until
+ * the previous record is on disk, so a crash leaves at most one delivered-but-unrecorded
+ * message per reader.
  */
 export async function runBroadcast(
   plans: readonly ReaderPlan[],
@@ -201,6 +202,7 @@ async function sendStep(run: Run, job: ChatJob, requeue: Requeue): Promise<void>
     return;
   }
 
+  if (run.halt.signal.aborted) return; // stopped while this step was choosing: nothing sent
   // The api's lane paces this send with every other message the bot sends.
   let failure: ReturnType<typeof classifySendError> | undefined;
   try {
