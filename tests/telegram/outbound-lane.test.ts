@@ -12,23 +12,23 @@ const TELEGRAM_LIMITS = { botWidePerSecond: 30, perChatPerSecond: 1 };
 const BURST_WAIT_MS = 60_000;
 const BROADCAST_WAIT_MS = 120_000;
 
-// A real event: Stripe closed its purchase of Bridge on 4 February 2025.
+// A real event, as PYMNTS reported it on 21 October 2024.
 const STRIPE_BRIDGE: Article = {
-  id: "stripe-bridge-2025",
-  url: "https://stripe.com/newsroom/news/stripe-completes-bridge-acquisition",
-  source: "Stripe",
-  publishedAt: "2025-02-04T16:00:00Z",
+  id: "stripe-bridge-2024",
+  url: "https://pymnts.com/acquisitions/2024/stripe-acquire-bridge-build-stablecoin-infrastructure",
+  source: "PYMNTS",
+  publishedAt: "2024-10-21T18:00:00Z",
   topics: ["fintech", "blockchain"],
   briefs: {
     en: {
-      title: "Stripe completes its acquisition of Bridge, a stablecoin platform",
+      title: "Stripe confirms it will buy Bridge, a stablecoin payments platform",
       summary:
-        "Stripe has closed its purchase of Bridge, whose APIs let businesses send and accept stablecoin payments. The deal, announced in October 2024, was reported at about $1.1bn.",
+        "Stripe CEO Patrick Collison and Bridge CEO Zach Abrams announced the deal on X on 21 October; it is expected to close within months. Collison said Stripe will build the world's best stablecoin infrastructure.",
     },
     fr: {
-      title: "Stripe finalise le rachat de Bridge, une plateforme de stablecoins",
+      title: "Stripe confirme le rachat de Bridge, une plateforme de paiements en stablecoins",
       summary:
-        "Stripe a conclu l’achat de Bridge, dont les API permettent aux entreprises d’envoyer et de recevoir des paiements en stablecoins. L’opération, annoncée en octobre 2024, aurait coûté environ 1,1 milliard de dollars.",
+        "Patrick Collison, patron de Stripe, et Zach Abrams, patron de Bridge, ont annoncé l’accord sur X le 21 octobre ; la conclusion est attendue d’ici quelques mois. Selon Patrick Collison, Stripe bâtira la meilleure infrastructure de stablecoins au monde.",
     },
   },
 };
