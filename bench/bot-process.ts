@@ -19,6 +19,7 @@ import { planPushes } from "../src/push/plan.js";
 import type { PushReport } from "../src/push/push-runner.js";
 import { createPushService } from "../src/push/push-service.js";
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
+import { createOutboundLane, laneLimitsFrom } from "../src/telegram/outbound-lane.js";
 import { serveParent } from "./child.js";
 import { BENCH_BOT_INFO, BENCH_TOKEN } from "./fixtures.js";
 import { percentile } from "./report.js";
@@ -84,6 +85,8 @@ export type BotProcessApi = {
   /** Loads the stores alone, then makes sequential durable changes (no bot, no sockets). */
   probeStore(params: { dataDir: string; chatIds: readonly number[] }): Promise<StoreProbe>;
   runPush(params: BotEnv): Promise<PushRunResult>;
+  /** A push run inside the running Briefbot, sharing its outbound lane with the replies. */
+  runAppPush(params: Record<string, never>): Promise<PushReport>;
   stop(params: Record<string, never>): Promise<MemorySample>;
 };
 
@@ -242,6 +245,7 @@ function serve(): void {
         i18n,
         articles,
         readers: await createJsonReaderStore({ dir: dataLayoutOf(params.dataDir).readersDir }),
+        lane: createOutboundLane({ limits: laneLimitsFrom(config.telegram), logger }),
       });
       const cpuBefore = process.cpuUsage();
       const report = await push.runner.run();
@@ -256,6 +260,13 @@ function serve(): void {
         warnings: count(),
         firstProblems: problems,
       };
+    },
+
+    async runAppPush() {
+      if (app === undefined) throw new Error("runAppPush needs a running Briefbot");
+      const report = await app.push.runner.run();
+      if ("skipped" in report) throw new Error("the push run was skipped");
+      return report;
     },
 
     async stop() {

@@ -79,6 +79,8 @@ export type EmulatorProcessApi = {
   start(params: { limits?: EmulatorOptions["limits"] }): Promise<{ apiRoot: string }>;
   runCommands(params: CommandLoad): Promise<CommandLoadResult>;
   runSubscribes(params: SubscribeLoad): Promise<SubscribeLoadResult>;
+  /** The emulator's counters (sends, 429s) since the last watchDeliveries. */
+  stats(params: Record<string, never>): Promise<EmulatorStats>;
   /** Starts tallying bot messages by chat and BENCH item. */
   watchDeliveries(params: Record<string, never>): Promise<void>;
   /** `expected`: chat id → the BENCH items it must get exactly once. */
@@ -259,6 +261,8 @@ function serve(): void {
         unanswered,
       };
     },
+
+    stats: async () => running().stats,
 
     async watchDeliveries() {
       const emu = running();

@@ -76,6 +76,27 @@ export function createSyntheticArticles(count: number, first = 0): Article[] {
   });
 }
 
+/**
+ * What one-topic synthetic readers (reader i follows topicOf(i)) are owed of the new
+ * items numbered from `firstItem`: chat id → the item numbers, once each.
+ */
+export function owedPushes(
+  readers: number,
+  firstChatId: number,
+  firstItem: number,
+  items: number,
+): Map<number, number[]> {
+  const numbers = Array.from({ length: items }, (_, offset) => firstItem + offset);
+  const owed = new Map<number, number[]>();
+  for (let index = 0; index < readers; index += 1) {
+    owed.set(
+      firstChatId + index,
+      numbers.filter((item) => topicOf(item) === topicOf(index)),
+    );
+  }
+  return owed;
+}
+
 /** The item number a message's text names (see createSyntheticArticles), if any. */
 export function benchItemOf(text: string): number | undefined {
   const match = /BENCH-(\d+)/.exec(text);

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only=broadcast,commands,scale] [--profile=dir]`: runs the
+ * `npm run bench [-- --quick] [--only=broadcast,commands,scale,mixed] [--profile=dir]`: runs the
  * benchmarks on loopback against the Bot API emulator and prints markdown tables.
  * Exits 1 only when something is broken (pushes lost or duplicated, a benchmark
  * that failed to run), never because a target was missed: CI machines are noisy.
@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runBroadcastBench } from "./broadcast.js";
 import { runCommandsBench } from "./commands.js";
+import { runMixedTrafficBench } from "./mixed-traffic.js";
 import type { BenchOptions } from "./processes.js";
 import { type BenchResult, renderReport } from "./report.js";
 import { runScaleBench } from "./scale.js";
@@ -16,6 +17,7 @@ const BENCHES = {
   broadcast: runBroadcastBench,
   commands: runCommandsBench,
   scale: runScaleBench,
+  mixed: runMixedTrafficBench,
 } as const;
 
 type BenchName = keyof typeof BENCHES;

@@ -14,10 +14,11 @@ import { dataLayoutOf } from "./data-layout.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
-import { createPushService } from "./push/push-service.js";
+import { createPushService, type PushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
 import { createHealthHandler, HEALTH_PATH } from "./server/health.js";
 import { type HttpServer, startHttpServer } from "./server/http-server.js";
+import { createOutboundLane, laneLimitsFrom } from "./telegram/outbound-lane.js";
 import { createTopicMatcher } from "./topics/aliases.js";
 
 export interface AppOptions {
@@ -32,6 +33,8 @@ export interface AppOptions {
 export interface App {
   deps: BotDeps;
   bot: ReturnType<typeof createBot>;
+  /** The push engine (tests and benchmarks run a broadcast beside the bot's replies). */
+  push: PushService;
   /** Starts receiving updates (polling or webhook) and the push schedule. */
   start(): Promise<void>;
   /** Stops taking updates, lets handlers in flight finish, flushes state. Idempotent. */
@@ -64,7 +67,22 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     dir: layout.readersDir,
     onProblem: (problem) => logger.warn({ problem }, "reader state corrected on load"),
   });
-  const push = await createPushService({ config, logger, clock, i18n, briefs, articles, readers });
+  // One lane for every message the bot sends: the bot's Api carries replies, the push
+  // engine's its pushes (see createPushApi), so both share Telegram's limits.
+  const lane = createOutboundLane({
+    limits: laneLimitsFrom(config.telegram),
+    logger: logger.child({ component: "lane" }),
+  });
+  const push = await createPushService({
+    config,
+    logger,
+    clock,
+    i18n,
+    briefs,
+    articles,
+    readers,
+    lane,
+  });
   const deps: BotDeps = {
     config,
     logger,
@@ -83,6 +101,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     before: [inFlight.middleware],
   });
+  bot.api.config.use(lane.transformer("reply"));
 
   let runner: RunnerHandle | undefined;
   let webhookServer: HttpServer | undefined;
@@ -172,7 +191,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     return stopping;
   }
 
-  return { deps, bot, start, stop };
+  return { deps, bot, push, start, stop };
 }
 
 /** In webhook mode the webhook server answers /healthz too; a second server only on another port. */

@@ -3,6 +3,7 @@ import {
   envValue,
   LOG_LEVELS,
   type LogLevel,
+  readBoolean,
   readCron,
   readHttpUrl,
   readLogLevel,
@@ -22,10 +23,16 @@ export interface PushConfig {
   cron: string;
   /** IANA zone the cron expression is read in. */
   timeZone: string;
-  /** Bot-wide ceiling for pushes; Telegram allows about 30 messages/s. */
+}
+
+/** The outbound lane's limits: every message the bot sends, replies and pushes. */
+export interface TelegramLimitsConfig {
+  /** Bot-wide messages per second; Telegram allows 30 (up to 1000 with paid broadcasts). */
   maxPerSecond: number;
-  /** Per-chat ceiling for pushes; Telegram allows about 1 message/s. */
+  /** Messages per second to one private chat; Telegram allows about 1. */
   maxPerChatPerSecond: number;
+  /** Pushes are sent with allow_paid_broadcast (TELEGRAM_PAID_BROADCAST=true). */
+  paidBroadcast: boolean;
 }
 
 export interface Config {
@@ -40,6 +47,7 @@ export interface Config {
   /** Where `GET /healthz` answers in polling mode (HEALTH_PORT); unset: no health server. */
   healthPort: number | undefined;
   healthHost: string;
+  telegram: TelegramLimitsConfig;
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
@@ -47,6 +55,10 @@ export const DEFAULT_DATA_DIR = "./data";
 export const DEFAULT_PUSH_CRON = "*/5 * * * *"; // every 5 minutes
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "0.0.0.0";
+/** Telegram's free bot-wide rate, messages per second. */
+export const FREE_MAX_PER_SECOND = 30;
+/** With paid broadcasts Telegram allows up to this many messages per second. */
+export const PAID_MAX_PER_SECOND = 1000;
 
 /** Every bad variable at once, one line each, saying what to do. */
 export class ConfigError extends Error {
@@ -133,22 +145,8 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
 
   const cron = readCron("PUSH_CRON", get("PUSH_CRON"), DEFAULT_PUSH_CRON, problems);
   const timeZone = readTimeZone("PUSH_TZ", get("PUSH_TZ"), "UTC", problems);
-  const push: PushConfig = {
-    cron,
-    timeZone,
-    maxPerSecond: readPositiveNumber(
-      "PUSH_MAX_PER_SECOND",
-      get("PUSH_MAX_PER_SECOND"),
-      30,
-      problems,
-    ),
-    maxPerChatPerSecond: readPositiveNumber(
-      "PUSH_MAX_PER_CHAT_PER_SECOND",
-      get("PUSH_MAX_PER_CHAT_PER_SECOND"),
-      1,
-      problems,
-    ),
-  };
+  const push: PushConfig = { cron, timeZone };
+  const telegram = readTelegramLimits(get, problems);
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
@@ -161,5 +159,49 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
     push,
     healthPort,
     healthHost: get("HOST") ?? DEFAULT_HOST,
+    telegram,
   };
+}
+
+/**
+ * TELEGRAM_MAX_PER_SECOND, or its older name PUSH_MAX_PER_SECOND (from when only pushes
+ * were paced); both set to different values is an error, since one would be ignored.
+ */
+function readTelegramLimits(
+  get: (name: string) => string | undefined,
+  problems: string[],
+): TelegramLimitsConfig {
+  const paidBroadcast = readBoolean(
+    "TELEGRAM_PAID_BROADCAST",
+    get("TELEGRAM_PAID_BROADCAST"),
+    false,
+    problems,
+  );
+  const current = get("TELEGRAM_MAX_PER_SECOND");
+  const alias = get("PUSH_MAX_PER_SECOND");
+  if (current !== undefined && alias !== undefined && Number(current) !== Number(alias)) {
+    problems.push(
+      `TELEGRAM_MAX_PER_SECOND (${current}) and PUSH_MAX_PER_SECOND (${alias}) disagree; PUSH_MAX_PER_SECOND is its old name: keep only TELEGRAM_MAX_PER_SECOND.`,
+    );
+  }
+  const name =
+    current !== undefined || alias === undefined
+      ? "TELEGRAM_MAX_PER_SECOND"
+      : "PUSH_MAX_PER_SECOND";
+  const maxPerSecond = readPositiveNumber(name, current ?? alias, FREE_MAX_PER_SECOND, problems);
+  const ceiling = paidBroadcast ? PAID_MAX_PER_SECOND : FREE_MAX_PER_SECOND;
+  if (maxPerSecond > ceiling) {
+    problems.push(
+      paidBroadcast
+        ? `${name} is ${maxPerSecond}; Telegram allows at most ${PAID_MAX_PER_SECOND} messages/s even with paid broadcasts.`
+        : `${name} is ${maxPerSecond}; Telegram allows ${FREE_MAX_PER_SECOND} messages/s, more only with paid broadcasts (set TELEGRAM_PAID_BROADCAST=true, see README).`,
+    );
+  }
+  const maxPerChatPerSecond = readPositiveNumber(
+    "PUSH_MAX_PER_CHAT_PER_SECOND",
+    get("PUSH_MAX_PER_CHAT_PER_SECOND"),
+    1,
+    problems,
+  );
+  return { maxPerSecond, maxPerChatPerSecond, paidBroadcast };
 }

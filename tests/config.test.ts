@@ -20,11 +20,11 @@ describe("createConfig", () => {
     expect(config.apiRoot).toBe("https://api.telegram.org"); // default
     expect(config.dataDir).toBe("./data");
     expect(config.mode).toEqual({ kind: "polling" });
-    expect(config.push).toEqual({
-      cron: "*/5 * * * *",
-      timeZone: "UTC",
+    expect(config.push).toEqual({ cron: "*/5 * * * *", timeZone: "UTC" });
+    expect(config.telegram).toEqual({
       maxPerSecond: 30,
       maxPerChatPerSecond: 1,
+      paidBroadcast: false,
     });
     expect(config.logLevel).toBe("info");
   });
@@ -109,5 +109,51 @@ describe("createConfig", () => {
     expect(config.adminIds).toEqual([42, 1001]);
     expect(config.push.cron).toBe("*/10 * * * * *");
     expect(config.push.timeZone).toBe("Europe/Paris");
+  });
+
+  describe("the outbound lane's limits", () => {
+    it("should take TELEGRAM_MAX_PER_SECOND, or PUSH_MAX_PER_SECOND as its old name", () => {
+      expect(
+        createConfig({ BOT_TOKEN: TOKEN, TELEGRAM_MAX_PER_SECOND: "20" }).telegram.maxPerSecond,
+      ).toBe(20);
+      expect(
+        createConfig({ BOT_TOKEN: TOKEN, PUSH_MAX_PER_SECOND: "25" }).telegram.maxPerSecond,
+      ).toBe(25);
+      const both = { BOT_TOKEN: TOKEN, TELEGRAM_MAX_PER_SECOND: "12", PUSH_MAX_PER_SECOND: "12" };
+      expect(createConfig(both).telegram.maxPerSecond).toBe(12);
+    });
+
+    it("should refuse both names set to different values, naming both", () => {
+      const problems = problemsOf({
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_MAX_PER_SECOND: "20",
+        PUSH_MAX_PER_SECOND: "25",
+      });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toContain("TELEGRAM_MAX_PER_SECOND (20)");
+      expect(problems[0]).toContain("PUSH_MAX_PER_SECOND (25)");
+    });
+
+    it("should allow more than 30/s only with paid broadcasts, and never more than 1000", () => {
+      const free = problemsOf({ BOT_TOKEN: TOKEN, TELEGRAM_MAX_PER_SECOND: "31" });
+      expect(free).toHaveLength(1);
+      expect(free[0]).toMatch(/^TELEGRAM_MAX_PER_SECOND is 31;.*TELEGRAM_PAID_BROADCAST=true/);
+      const paid = createConfig({
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_MAX_PER_SECOND: "1000",
+        TELEGRAM_PAID_BROADCAST: "true",
+      });
+      expect(paid.telegram).toMatchObject({ maxPerSecond: 1000, paidBroadcast: true });
+      const tooMany = problemsOf({
+        BOT_TOKEN: TOKEN,
+        TELEGRAM_MAX_PER_SECOND: "1001",
+        TELEGRAM_PAID_BROADCAST: "true",
+      });
+      expect(tooMany).toHaveLength(1);
+      expect(tooMany[0]).toContain("at most 1000");
+      expect(problemsOf({ BOT_TOKEN: TOKEN, TELEGRAM_PAID_BROADCAST: "maybe" })).toEqual([
+        'TELEGRAM_PAID_BROADCAST "maybe" is not true or false.',
+      ]);
+    });
   });
 });

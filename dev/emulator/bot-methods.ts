@@ -178,7 +178,7 @@ export function createBotMethods(context: BotMethodsContext): Map<string, Method
         const linkPreview = readLinkPreview(payload);
         const threadId = readInteger(payload, "message_thread_id");
         groups.checkSend(chatId, context.botInfo.id, threadId);
-        const retryAfter = flood.retryAfter(chatId);
+        const retryAfter = flood.retryAfter(chatId, readBoolean(payload, "allow_paid_broadcast"));
         if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
         flood.record(chatId);
         const message = chats.add(chatId, {

@@ -12,11 +12,19 @@ const SWEEP_CHATS_ABOVE = 10_000;
 export interface FloodLimits {
   botWidePerSecond?: number;
   perChatPerSecond?: number;
+  /**
+   * Bot-wide limit for sends with allow_paid_broadcast (Telegram: 1000/s); default
+   * botWidePerSecond, so that a test of paid sends stays as strict unless it says so.
+   */
+  paidBroadcastPerSecond?: number;
 }
 
 export interface FloodControl {
-  /** Seconds to wait (≥1) when a send to `chatId` now would pass a limit, else undefined. */
-  retryAfter(chatId: number): number | undefined;
+  /**
+   * Seconds to wait (≥1) when a send to `chatId` now would pass a limit, else undefined.
+   * `paid`: the send carries allow_paid_broadcast and is held to the paid bot-wide limit.
+   */
+  retryAfter(chatId: number, paid?: boolean): number | undefined;
   /** Counts an accepted send. */
   record(chatId: number): void;
 }
@@ -57,6 +65,7 @@ export function createFloodControl(limits: FloodLimits, now: () => number): Floo
   const botWide = new SlidingWindow();
   const perChat = new Map<number, SlidingWindow>();
   const botLimit = limits.botWidePerSecond;
+  const paidLimit = limits.paidBroadcastPerSecond ?? botLimit;
   const chatLimit = limits.perChatPerSecond;
   let sweepAbove = SWEEP_CHATS_ABOVE;
 
@@ -67,18 +76,20 @@ export function createFloodControl(limits: FloodLimits, now: () => number): Floo
   }
 
   return {
-    retryAfter(chatId) {
-      if (botLimit === undefined && chatLimit === undefined) return undefined;
+    retryAfter(chatId, paid = false) {
+      if (botLimit === undefined && chatLimit === undefined && paidLimit === undefined) {
+        return undefined;
+      }
       const at = now();
       const ms = Math.max(
-        waitMs(botWide, botLimit, at),
+        waitMs(botWide, paid ? paidLimit : botLimit, at),
         waitMs(perChat.get(chatId), chatLimit, at),
       );
       return ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : undefined;
     },
     record(chatId) {
       const at = now();
-      if (botLimit !== undefined) botWide.push(at);
+      if (botLimit !== undefined || paidLimit !== undefined) botWide.push(at);
       if (chatLimit !== undefined) {
         let window = perChat.get(chatId);
         if (window === undefined) {

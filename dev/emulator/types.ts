@@ -31,6 +31,11 @@ export interface EmulatorOptions {
     botWidePerSecond?: number;
     /** Sends per sliding second to one chat. */
     perChatPerSecond?: number;
+    /**
+     * Sends per sliding second, all chats together, for sends with allow_paid_broadcast
+     * (Telegram allows 1000). Default botWidePerSecond.
+     */
+    paidBroadcastPerSecond?: number;
   };
   /** Seed of the generator behind failRandomly, so fault runs repeat. */
   seed?: number;

@@ -1,4 +1,3 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -25,22 +24,13 @@ export interface CreateBotOptions {
   before?: MiddlewareFn<Context>[];
 }
 
-// Replies are interactive: a flood wait longer than this is not worth holding a handler for.
-const MAX_REPLY_RETRY_DELAY_S = 10;
-
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Context> {
   const bot = new Bot<Context>(deps.config.botToken, {
     client: { apiRoot: deps.config.apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
-  // Without rethrowHttpErrors, auto-retry retries network failures forever inside a handler.
-  bot.api.config.use(
-    autoRetry({
-      maxRetryAttempts: 3,
-      maxDelaySeconds: MAX_REPLY_RETRY_DELAY_S,
-      rethrowHttpErrors: true,
-    }),
-  );
+  // No retry transformer here: app.ts installs the outbound lane, which paces every
+  // reply with the pushes and owns the 429 rule (telegram/outbound-lane.ts).
 
   // Middlewares
   for (const middleware of options.before ?? []) bot.use(middleware);

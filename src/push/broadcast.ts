@@ -5,9 +5,8 @@ import type { ArticleStore } from "../articles/article-store.js";
 import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Logger } from "../logger.js";
-import { threadFor } from "../readers/forum-routes.js";
 import { isQuietAt } from "../readers/local-time.js";
-import { deactivateReader, type InactiveReason, type Reader } from "../readers/reader.js";
+import { deactivateReader, type InactiveReason } from "../readers/reader.js";
 import type { ReaderStore } from "../readers/reader-store.js";
 import { classifySendError } from "../telegram/send-errors.js";
 import {
@@ -18,11 +17,20 @@ import {
   tellAdminChannelLost,
 } from "./chat-moves.js";
 import type { PushStatsRecorder } from "./json-push-stats.js";
-import { createPacingGate, type SendPermit } from "./pacing-gate.js";
-import { isPushFor, type PushItem, type ReaderPlan } from "./plan.js";
-import { type ProgressJournal, withProgress } from "./progress-journal.js";
-import { type DigestPart, renderDigest } from "./push-messages.js";
-import { type ReadyEntry, ReadyQueue } from "./ready-queue.js";
+import {
+  type ChatPosition,
+  chooseNextMessage,
+  finalProgress,
+  hasMessageAfter,
+  type Outgoing,
+  type SendingPlan,
+} from "./next-message.js";
+import type { ReaderPlan } from "./plan.js";
+import { type Progress, type ProgressJournal, withProgress } from "./progress-journal.js";
+import type { ReadyEntry } from "./ready-queue.js";
+import { decideAfterSend, type RetryTuning, type SendOutcome } from "./send-policy.js";
+import { runTimedPool } from "./worker-pool.js";
+import { createWriteTracker, type WriteTracker } from "./write-tracker.js";
 
 export interface BroadcastDeps {
   api: Api;
@@ -38,17 +46,15 @@ export interface BroadcastDeps {
   journal: ProgressJournal;
 }
 
-export interface BroadcastTuning {
-  /** Bot-wide sends per second (config.push.maxPerSecond). */
+export interface BroadcastTuning extends RetryTuning {
+  /** Bot-wide sends per second (config.telegram.maxPerSecond): sizes the pool. */
   perSecond: number;
-  /** Sends per second to one chat (config.push.maxPerChatPerSecond). */
+  /**
+   * Sends per second to one chat (config.telegram.maxPerChatPerSecond). The lane enforces
+   * it; the pool spaces a chat's messages by it too, so that no worker sits in the lane
+   * waiting for one chat while others are ready.
+   */
   perChatPerSecond: number;
-  /** Attempts per message on 5xx and network errors before it counts as failed. */
-  maxAttempts: number;
-  /** First retry delay; it doubles with each attempt. */
-  retryBaseMs: number;
-  /** 429 answers one message may meet before it counts as failed for this run. */
-  maxRateLimitWaits: number;
   /** Sends in flight at once; by default enough to keep the bot-wide rate at ~250 ms latency. */
   concurrency?: number;
 }
@@ -56,7 +62,6 @@ export interface BroadcastTuning {
 export const DEFAULT_BROADCAST_TUNING: Omit<BroadcastTuning, "perSecond" | "perChatPerSecond"> = {
   maxAttempts: 4,
   retryBaseMs: 500,
-  maxRateLimitWaits: 5,
 };
 
 export interface BroadcastResult {
@@ -78,32 +83,34 @@ const MAX_WORKERS = 512;
 // counted the request; the margin covers clock rounding at the window's edge.
 const CHAT_MARGIN_MS = 5;
 
-interface Outgoing {
-  html: string;
-  /** Cursor to store once delivered (or skipped as undeliverable). */
-  cursor: number;
-  /** Set with the last digest part: the local day it served. */
-  digestDate?: string;
-  /** The forum thread it goes to; General when absent. */
-  threadId?: number;
-}
-
 interface ChatJob extends ReadyEntry {
   chatId: number;
-  plan: Extract<ReaderPlan, { kind: "instant" | "digest" }>;
-  /** Next item (instant) or part (digest) to send. */
-  next: number;
-  parts?: DigestPart[];
+  /** 5xx and network failures of the message being sent. */
   attempts: number;
-  rateLimitWaits: number;
-  /** The previous cursor write for this chat; false when it failed. */
+  plan: SendingPlan;
+  position: ChatPosition;
+  /** The previous progress write for this chat; false when it failed. */
   durable: Promise<boolean>;
 }
 
+type Requeue = (job: ChatJob, readyAt: number) => void;
+
+/** One run's shared state, passed to the steps below. */
+interface Run {
+  deps: BroadcastDeps;
+  tuning: BroadcastTuning;
+  result: BroadcastResult;
+  writes: WriteTracker;
+  /** Aborted by the caller (shutdown) or a fatal answer; sends in flight still finish. */
+  halt: AbortController;
+  chatIntervalMs: number;
+}
+
 /**
- * Sends a plan's messages within Telegram's limits and records each delivery in the
- * progress journal. A chat's next message waits until the previous record is on
- * disk, so a crash leaves at most one delivered-but-unrecorded message per reader.
+ * Sends a plan's messages through deps.api, whose outbound lane keeps Telegram's limits,
+ * and records each delivery in the progress journal. A chat's next message waits until
+ * the previous record is on disk, so a crash leaves at most one delivered-but-unrecorded
+ * message per reader.
  */
 export async function runBroadcast(
   plans: readonly ReaderPlan[],
@@ -111,334 +118,197 @@ export async function runBroadcast(
   tuning: BroadcastTuning,
   signal?: AbortSignal,
 ): Promise<BroadcastResult> {
-  const { api, readers, clock, logger, stats } = deps;
-  const result: BroadcastResult = { sent: 0, failed: 0, deactivated: 0, aborted: false };
-  const gate = createPacingGate({ perSecond: tuning.perSecond });
-  const chatIntervalMs = 1000 / tuning.perChatPerSecond + CHAT_MARGIN_MS;
-  const queue = new ReadyQueue<ChatJob>();
-  const writes: Promise<unknown>[] = [];
-  const track = (write: Promise<unknown>): Promise<boolean> => {
-    const settled = write.then(
-      () => true,
-      (error: unknown) => {
-        logger.error(
-          { err: error },
-          "saving push progress failed; that reader waits for the next run",
-        );
-        return false;
-      },
-    );
-    writes.push(settled);
-    return settled;
+  const run: Run = {
+    deps,
+    tuning,
+    result: { sent: 0, failed: 0, deactivated: 0, aborted: false },
+    writes: createWriteTracker(deps.logger),
+    halt: new AbortController(),
+    chatIntervalMs: 1000 / tuning.perChatPerSecond + CHAT_MARGIN_MS,
   };
-
-  for (const plan of plans) {
-    if (plan.kind === "advance" || (plan.kind === "digest" && plan.items.length === 0)) {
-      const digestDate = plan.kind === "digest" ? plan.localDate : undefined;
-      track(
-        readers.update(
-          plan.chatId,
-          withProgress({ cursor: plan.finalCursor, digestDate: digestDate }),
-        ),
-      );
-      continue;
-    }
-    queue.push({
-      chatId: plan.chatId,
-      plan,
-      readyAt: 0,
-      next: 0,
-      attempts: 0,
-      rateLimitWaits: 0,
-      durable: Promise.resolve(true),
-    });
-  }
-
-  // --- Work distribution: workers take the chat that has been ready longest.
-  let active = 0;
-  let stopping = false;
-  const waiters: (() => void)[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  let timerAt = Number.POSITIVE_INFINITY;
-  const wakeOne = () => waiters.shift()?.();
-  const wakeAll = () => {
-    for (const wake of waiters.splice(0)) wake();
-  };
-  // Aborted by the caller (shutdown) or by a fatal answer; sends in flight still finish
-  // so that their cursors are recorded.
-  const halt = new AbortController();
-  const stop = () => {
-    stopping = true;
-    result.aborted = true;
-    halt.abort();
-    wakeAll();
-  };
+  const stop = () => halt(run);
   if (signal?.aborted) stop();
   signal?.addEventListener("abort", stop, { once: true });
 
-  const armTimer = (at: number) => {
-    if (at >= timerAt) return;
-    clearTimeout(timer);
-    timerAt = at;
-    timer = setTimeout(
-      () => {
-        timerAt = Number.POSITIVE_INFINITY;
-        wakeOne();
-      },
-      Math.max(0, at - performance.now()),
-    );
-  };
-
-  async function take(): Promise<ChatJob | undefined> {
-    for (;;) {
-      if (stopping) return undefined;
-      const top = queue.peek();
-      if (top === undefined && active === 0) {
-        wakeAll();
-        return undefined;
-      }
-      if (top !== undefined && top.readyAt <= performance.now()) {
-        queue.pop();
-        active += 1;
-        if (queue.size > 0) wakeOne();
-        return top;
-      }
-      if (top !== undefined) armTimer(top.readyAt);
-      await new Promise<void>((resolve) => waiters.push(resolve));
+  const jobs: ChatJob[] = [];
+  for (const plan of plans) {
+    if (plan.kind === "advance" || (plan.kind === "digest" && plan.items.length === 0)) {
+      saveProgress(run, plan.chatId, finalProgress(plan));
+      continue;
     }
+    const fresh = { chatId: plan.chatId, plan, readyAt: 0, attempts: 0 };
+    jobs.push({ ...fresh, position: { next: 0 }, durable: Promise.resolve(true) });
   }
-
-  const requeue = (job: ChatJob, readyAt: number) => {
-    job.readyAt = readyAt;
-    queue.push(job);
-    wakeOne();
-  };
-
-  // --- One chat's next message.
-  function nextMessage(job: ChatJob, reader: Reader): Outgoing | undefined {
-    const { plan } = job;
-    if (plan.kind === "instant") {
-      while (job.next < plan.items.length) {
-        const item = plan.items[job.next] as PushItem;
-        const entry = deps.ledger.entry(item.article.id);
-        // Re-checked at send time: the reader may have left the topic or been given it.
-        if (item.seq <= reader.cursor || !entry || !isPushFor(reader, item.article, entry)) {
-          job.next += 1;
-          continue;
-        }
-        const article = deps.articles.get(item.article.id) ?? item.article;
-        const last = job.next === plan.items.length - 1;
-        const threadId = threadFor(reader.threads, reader.topics, article.topics);
-        return {
-          html: deps.briefs(article, reader.locale, reader.delivery.timeZone).html,
-          cursor: last ? plan.finalCursor : item.seq,
-          ...(threadId === undefined ? {} : { threadId }),
-        };
-      }
-      return undefined;
-    }
-    if (job.parts === undefined) {
-      const items = plan.items.filter((item) => {
-        const entry = deps.ledger.entry(item.article.id);
-        return (
-          item.seq > reader.cursor && entry !== undefined && isPushFor(reader, item.article, entry)
-        );
-      });
-      job.parts = items.length === 0 ? [] : renderDigest(items, reader, deps.i18n, clock.now());
-      if (job.parts.length === 0) {
-        job.durable = track(
-          readers.update(
-            job.chatId,
-            withProgress({ cursor: plan.finalCursor, digestDate: plan.localDate }),
-          ),
-        );
-      }
-    }
-    const part = job.parts[job.next];
-    if (part === undefined) return undefined;
-    const last = job.next === job.parts.length - 1;
-    return last
-      ? { html: part.html, cursor: plan.finalCursor, digestDate: plan.localDate }
-      : { html: part.html, cursor: part.lastSeq };
-  }
-
-  const hasMore = (job: ChatJob): boolean =>
-    job.next < (job.plan.kind === "instant" ? job.plan.items.length : (job.parts?.length ?? 0));
-
-  function markGone(chatId: number, reason: Exclude<InactiveReason, "stopped">) {
-    result.deactivated += 1;
-    const now = clock.now();
-    const reader = readers.get(chatId);
-    track(
-      readers.update(chatId, (current) =>
-        current?.active ? deactivateReader(current, reason, now) : undefined,
-      ),
-    );
-    if (reason === "removed" && reader?.active) void tellAdminChannelLost(deps, reader);
-  }
-
-  /** Sends one message of `job`; returns when the job is requeued or finished. */
-  async function step(job: ChatJob): Promise<void> {
-    if (!(await job.durable)) {
-      result.failed += 1;
-      stats.count("failed", clock.now());
-      return;
-    }
-    // A group that became a supergroup meanwhile: the rest of its pushes follow it.
-    job.chatId = currentChatId(readers, job.chatId);
-    const reader = readers.get(job.chatId);
-    // Stopped, blocked or switched mode since the plan: the next run decides afresh.
-    if (!reader?.active || reader.delivery.mode !== job.plan.kind) return;
-    if (job.plan.kind === "instant" && isQuietAt(reader.delivery, clock.now())) return;
-
-    let outgoing: Outgoing | undefined;
-    try {
-      outgoing = nextMessage(job, reader);
-    } catch (error) {
-      // A rendering bug must not block this reader forever: skip the item.
-      logger.error({ err: error, chatId: job.chatId }, "push could not be rendered; skipped");
-      result.failed += 1;
-      stats.count("failed", clock.now());
-      const { plan } = job;
-      const item = plan.items[job.next];
-      if (plan.kind === "digest") {
-        // The day's digest cannot be built: mark the day served rather than fail daily.
-        track(
-          readers.update(
-            job.chatId,
-            withProgress({ cursor: plan.finalCursor, digestDate: plan.localDate }),
-          ),
-        );
-      } else if (item) {
-        job.durable = track(readers.update(job.chatId, withProgress({ cursor: item.seq })));
-        job.next += 1;
-        requeue(job, performance.now());
-      }
-      return;
-    }
-    if (outgoing === undefined) return;
-
-    let permit: SendPermit;
-    try {
-      permit = await gate.acquire(halt.signal);
-    } catch {
-      return; // aborted while waiting for a slot: nothing was sent
-    }
-    let failure: ReturnType<typeof classifySendError> | undefined;
-    try {
-      await api.sendMessage(job.chatId, outgoing.html, {
-        parse_mode: "HTML",
-        link_preview_options: { is_disabled: !reader.delivery.linkPreviews },
-        ...sendTargetOptions(reader, outgoing.threadId),
-      });
-    } catch (error) {
-      failure = classifySendError(error);
-    } finally {
-      permit.done();
-    }
-    const answeredAt = performance.now();
-
-    if (failure === undefined || failure.kind === "rejected") {
-      if (failure === undefined) {
-        result.sent += 1;
-        stats.count("sent", clock.now());
-      } else {
-        result.failed += 1;
-        stats.count("failed", clock.now());
-        logger.error(
-          { chatId: job.chatId, detail: failure.detail, kind: job.plan.kind },
-          "Telegram rejected a push message (a rendering bug); it is skipped for this reader",
-        );
-      }
-      job.durable = deps.journal.record(job.chatId, {
-        cursor: outgoing.cursor,
-        ...(outgoing.digestDate ? { digestDate: outgoing.digestDate } : {}),
-      });
-      job.next += 1;
-      job.attempts = 0;
-      job.rateLimitWaits = 0;
-      if (hasMore(job)) requeue(job, answeredAt + chatIntervalMs);
-      return;
-    }
-
-    switch (failure.kind) {
-      case "migrated":
-        // Not a failure: the same message goes to the supergroup, with the progress moved there.
-        await followMigration(readers, job.chatId, failure.toChatId, clock.now());
-        job.chatId = failure.toChatId;
-        requeue(job, answeredAt);
-        return;
-      case "thread-gone":
-        if (outgoing.threadId !== undefined) {
-          await fallBackToGeneral(deps, job.chatId, outgoing.threadId);
-          requeue(job, answeredAt + chatIntervalMs);
-          return;
-        }
-        break;
-      case "rate-limited":
-        gate.pause(failure.retryAfterMs);
-        job.rateLimitWaits += 1;
-        logger.warn(
-          { chatId: job.chatId, retryAfterMs: failure.retryAfterMs },
-          "flood control: pausing every push send",
-        );
-        if (job.rateLimitWaits <= tuning.maxRateLimitWaits) {
-          requeue(job, answeredAt);
-          return;
-        }
-        break;
-      case "gone":
-        logger.info(
-          { chatId: job.chatId, detail: failure.detail },
-          "reader unreachable; marked inactive",
-        );
-        markGone(job.chatId, failure.reason);
-        break;
-      case "transient":
-        job.attempts += 1;
-        if (job.attempts < tuning.maxAttempts) {
-          const delayMs = tuning.retryBaseMs * 2 ** (job.attempts - 1);
-          requeue(job, answeredAt + delayMs);
-          return;
-        }
-        logger.warn(
-          { chatId: job.chatId, detail: failure.detail, attempts: job.attempts },
-          "push failed; the next run tries again",
-        );
-        break;
-      case "fatal":
-        logger.error({ detail: failure.detail }, "the Bot API refuses every push; run stopped");
-        stop();
-        break;
-    }
-    result.failed += 1;
-    stats.count("failed", clock.now());
-  }
-
-  async function worker(): Promise<void> {
-    for (;;) {
-      const job = await take();
-      if (job === undefined) return;
-      try {
-        await step(job);
-      } catch (error) {
-        logger.error({ err: error, chatId: job.chatId }, "push step failed");
-      } finally {
-        active -= 1;
-        if (queue.size === 0 && active === 0) wakeAll();
-      }
-    }
-  }
-
   const concurrency =
     tuning.concurrency ??
     Math.min(MAX_WORKERS, Math.max(MIN_WORKERS, Math.ceil(tuning.perSecond * IN_FLIGHT_BUDGET_S)));
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.size) }, worker));
+    await runTimedPool({
+      jobs,
+      concurrency,
+      signal: run.halt.signal,
+      step: (job, requeue) => sendStep(run, job, requeue),
+      onStepError: (job, error) =>
+        deps.logger.error({ err: error, chatId: job.chatId }, "push step failed"),
+    });
   } finally {
-    clearTimeout(timer);
     signal?.removeEventListener("abort", stop);
-    await Promise.all(writes);
+    await run.writes.settled();
   }
-  return result;
+  return run.result;
+}
+
+function halt(run: Run): void {
+  run.result.aborted = true;
+  run.halt.abort();
+}
+
+/** The one place a message counts as failed. */
+function countFailed(run: Run): void {
+  run.result.failed += 1;
+  run.deps.stats.count("failed", run.deps.clock.now());
+}
+
+function saveProgress(run: Run, chatId: number, progress: Progress): Promise<boolean> {
+  return run.writes.track(run.deps.readers.update(chatId, withProgress(progress)));
+}
+
+function markGone(run: Run, chatId: number, reason: Exclude<InactiveReason, "stopped">): void {
+  run.result.deactivated += 1;
+  const now = run.deps.clock.now();
+  const reader = run.deps.readers.get(chatId);
+  if (reason === "removed" && reader?.active) void tellAdminChannelLost(run.deps, reader);
+  run.writes.track(
+    run.deps.readers.update(chatId, (reader) =>
+      reader?.active ? deactivateReader(reader, reason, now) : undefined,
+    ),
+  );
+}
+
+/** Sends one message of `job`; returns when the job is requeued or finished. */
+async function sendStep(run: Run, job: ChatJob, requeue: Requeue): Promise<void> {
+  const { deps } = run;
+  if (!(await job.durable)) {
+    countFailed(run);
+    return;
+  }
+  // A group that became a supergroup meanwhile: the rest of its pushes follow it.
+  job.chatId = currentChatId(deps.readers, job.chatId);
+  const reader = deps.readers.get(job.chatId);
+  // Stopped, blocked or switched mode since the plan: the next run decides afresh.
+  if (!reader?.active || reader.delivery.mode !== job.plan.kind) return;
+  if (job.plan.kind === "instant" && isQuietAt(reader.delivery, deps.clock.now())) return;
+
+  let outgoing: Outgoing;
+  try {
+    const next = chooseNextMessage(job.plan, job.position, reader, deps, deps.clock.now());
+    job.position = next.position;
+    if (next.kind === "done") {
+      if (next.progress) job.durable = saveProgress(run, job.chatId, next.progress);
+      return;
+    }
+    outgoing = next.outgoing;
+  } catch (error) {
+    skipUnrenderable(run, job, requeue, error);
+    return;
+  }
+
+  if (run.halt.signal.aborted) return; // stopped while this step was choosing: nothing sent
+  // The api's lane paces this send with every other message the bot sends.
+  let failure: ReturnType<typeof classifySendError> | undefined;
+  try {
+    await deps.api.sendMessage(job.chatId, outgoing.html, {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: !reader.delivery.linkPreviews },
+      ...sendTargetOptions(reader, outgoing.threadId),
+    });
+  } catch (error) {
+    failure = classifySendError(error);
+  }
+  const answeredAt = performance.now();
+  if (failure?.kind === "transient") job.attempts += 1;
+  const outcome = decideAfterSend(failure, job.attempts, run.tuning);
+  if (outcome.kind === "migrated") {
+    // Not a failure: the same message goes to the supergroup, with the progress moved there.
+    await followMigration(deps.readers, job.chatId, outcome.toChatId, deps.clock.now());
+    job.chatId = outcome.toChatId;
+    requeue(job, answeredAt);
+    return;
+  }
+  if (outcome.kind === "thread-gone" && outgoing.threadId !== undefined) {
+    await fallBackToGeneral(deps, job.chatId, outgoing.threadId);
+    requeue(job, answeredAt + run.chatIntervalMs);
+    return;
+  }
+  afterSend(run, job, outgoing, outcome, answeredAt, requeue);
+}
+
+/** A rendering bug must not block this reader forever: the item (or day) is skipped. */
+function skipUnrenderable(run: Run, job: ChatJob, requeue: Requeue, error: unknown): void {
+  run.deps.logger.error({ err: error, chatId: job.chatId }, "push could not be rendered; skipped");
+  countFailed(run);
+  const { plan } = job;
+  if (plan.kind === "digest") {
+    // The day's digest cannot be built: mark the day served rather than fail daily.
+    saveProgress(run, job.chatId, finalProgress(plan));
+    return;
+  }
+  const item = plan.items[job.position.next];
+  if (item === undefined) return;
+  job.durable = saveProgress(run, job.chatId, { cursor: item.seq });
+  job.position = { next: job.position.next + 1 };
+  requeue(job, performance.now());
+}
+
+function afterSend(
+  run: Run,
+  job: ChatJob,
+  outgoing: Outgoing,
+  outcome: SendOutcome,
+  answeredAt: number,
+  requeue: Requeue,
+): void {
+  const { logger } = run.deps;
+  const { chatId } = job;
+  switch (outcome.kind) {
+    case "delivered":
+    case "skipped":
+      if (outcome.kind === "delivered") {
+        run.result.sent += 1;
+        run.deps.stats.count("sent", run.deps.clock.now());
+      } else {
+        countFailed(run);
+        logger.error(
+          { chatId, detail: outcome.detail, kind: job.plan.kind },
+          "Telegram rejected a push message (a rendering bug); it is skipped for this reader",
+        );
+      }
+      job.durable = run.deps.journal.record(chatId, outgoing.progress);
+      job.attempts = 0;
+      if (hasMessageAfter(job.plan, job.position)) {
+        job.position = { ...job.position, next: job.position.next + 1 };
+        requeue(job, answeredAt + run.chatIntervalMs);
+      }
+      return;
+    case "retry":
+      requeue(job, answeredAt + outcome.delayMs);
+      return;
+    case "gone":
+      logger.info({ chatId, detail: outcome.detail }, "reader unreachable; marked inactive");
+      markGone(run, chatId, outcome.reason);
+      break;
+    case "migrated":
+    case "thread-gone":
+    case "give-up":
+      logger.warn(
+        { chatId, detail: outcome.detail, attempts: job.attempts },
+        "push failed; the next run tries again",
+      );
+      break;
+    case "stop":
+      logger.error({ detail: outcome.detail }, "the Bot API refuses every push; run stopped");
+      halt(run);
+      break;
+  }
+  countFailed(run);
 }

@@ -15,11 +15,11 @@ import { planPushes } from "./plan.js";
 import { openProgressJournal, type ProgressJournal } from "./progress-journal.js";
 
 export interface PushDeps {
-  config: Pick<Config, "push" | "dataDir">;
+  config: Pick<Config, "telegram" | "dataDir">;
   logger: Logger;
   /** Every "now" decision (new items, quiet hours, digests); pacing uses real timers. */
   clock: Clock;
-  /** An Api without auto-retry: the push engine owns its retry policy (see createPushApi). */
+  /** An Api whose sends go through the outbound lane at push priority (see createPushApi). */
   api: Api;
   /** The I18n instance, used outside any update: i18n.t(locale, key, variables). */
   i18n: Translator;
@@ -113,8 +113,8 @@ export function createPushRunner(deps: PushDeps): PushRunner {
         {
           ...DEFAULT_BROADCAST_TUNING,
           ...deps.tuning,
-          perSecond: deps.config.push.maxPerSecond,
-          perChatPerSecond: deps.config.push.maxPerChatPerSecond,
+          perSecond: deps.config.telegram.maxPerSecond,
+          perChatPerSecond: deps.config.telegram.maxPerChatPerSecond,
         },
         signal,
       );

@@ -9,6 +9,7 @@ import type { Config } from "../config.js";
 import { dataLayoutOf } from "../data-layout.js";
 import type { Logger } from "../logger.js";
 import type { ReaderStore } from "../readers/reader-store.js";
+import type { OutboundLane } from "../telegram/outbound-lane.js";
 import { createJsonPushStats, type PushStatsRecorder } from "./json-push-stats.js";
 import { createPushApi } from "./push-api.js";
 import { createPushRunner, type PushRunner } from "./push-runner.js";
@@ -23,6 +24,8 @@ export interface PushServiceOptions {
   briefs?: BriefRenderer;
   articles: ArticleStore;
   readers: ReaderStore;
+  /** The bot's one outbound lane, shared with replies. */
+  lane: OutboundLane;
 }
 
 /** Scheduled pushes, assembled: what app.ts needs from src/push/. */
@@ -66,7 +69,7 @@ export async function createPushService(options: PushServiceOptions): Promise<Pu
     config,
     logger,
     clock,
-    api: createPushApi(config),
+    api: createPushApi(config, options.lane),
     i18n: options.i18n,
     ...(options.briefs ? { briefs: options.briefs } : {}),
     articles,

@@ -13,6 +13,7 @@ import { LOCALES_DIR } from "../../src/paths.js";
 import { createPushService } from "../../src/push/push-service.js";
 import { createJsonReaderStore } from "../../src/readers/json-reader-store.js";
 import { createReader } from "../../src/readers/reader.js";
+import { createOutboundLane, laneLimitsFrom } from "../../src/telegram/outbound-lane.js";
 import { TEST_TOKEN } from "../helpers/test-app.js";
 import { makeArticle } from "./push-harness.js";
 
@@ -48,6 +49,7 @@ describe("the push service on its schedule", () => {
       i18n: createI18n<Context>(LOCALES_DIR, () => undefined),
       articles,
       readers,
+      lane: createOutboundLane({ limits: laneLimitsFrom(config.telegram), logger }),
     });
     cleanups.push(() => push.stop());
     expect(push.ledger.entry("known")?.seq).toBe(1);

@@ -12,7 +12,11 @@ afterEach(async () => {
   emu = undefined;
 });
 
-async function start(limits: { botWidePerSecond?: number; perChatPerSecond?: number }) {
+async function start(limits: {
+  botWidePerSecond?: number;
+  perChatPerSecond?: number;
+  paidBroadcastPerSecond?: number;
+}) {
   clockMs = Date.UTC(2026, 0, 1);
   emu = await createBotApiEmulator({ token: TOKEN, limits, now: () => clockMs });
   return { emu, api: new Api(TOKEN, { apiRoot: emu.apiRoot }) };
@@ -85,5 +89,24 @@ describe("flood limits", () => {
     await api.editMessageText(1, sent.message_id, "v2");
     await api.sendChatAction(1, "typing");
     expect(await send(api, 1)).toEqual({ status: 429, retryAfter: 1 });
+  });
+
+  test("sends with allow_paid_broadcast are held to the paid bot-wide limit", async () => {
+    const { emu, api } = await start({ botWidePerSecond: 2, paidBroadcastPerSecond: 4 });
+    const paid = async (chatId: number) => {
+      try {
+        await api.sendMessage(chatId, "brief", { allow_paid_broadcast: true });
+        return 200;
+      } catch (error) {
+        return (error as GrammyError).error_code;
+      }
+    };
+    expect([await send(api, 1), await send(api, 2)].map((answer) => answer.status)).toEqual([
+      200, 200,
+    ]);
+    // The free limit is used up; paid sends still have room up to 4 in the second.
+    expect(await send(api, 3)).toEqual({ status: 429, retryAfter: 1 });
+    expect([await paid(3), await paid(4), await paid(5)]).toEqual([200, 200, 429]);
+    expect(emu.deliveredTo(4)).toHaveLength(1);
   });
 });
