@@ -26,6 +26,10 @@ help =
     /topics: follow or leave topics with one tap
     /subscribe ai, cloud: follow topics by name
     /unsubscribe cloud: leave a topic
+    /watch nvidia "digital euro" $BTC: briefs that mention these come to you, even outside your topics
+    /watch: your watchlist, a tap removes a term (/unwatch nvidia works too)
+    /mute memecoin: never get briefs that mention it (/mute alone lists them, /unmute lifts one)
+    /latest nvidia: the newest briefs that mention a term
     /settings: instant pushes or a daily digest, quiet hours, link previews
     /language: English or French
     /stop: stop all pushes (/start resumes)

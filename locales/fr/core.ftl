@@ -26,6 +26,10 @@ help =
     /topics : suivre ou quitter des thèmes d'un geste
     /subscribe ia, cloud : suivre des thèmes par leur nom
     /unsubscribe cloud : quitter un thème
+    /watch nvidia "euro numérique" $BTC : les briefs qui les citent vous arrivent, même hors de vos thèmes
+    /watch : votre liste de veille, un geste retire un terme (ou /unwatch nvidia)
+    /mute memecoin : ne jamais recevoir les briefs qui le citent (/mute seul les liste, /unmute lève une sourdine)
+    /latest nvidia : les derniers briefs qui citent un terme
     /settings : envoi immédiat ou résumé du jour, heures calmes, aperçus de liens
     /language : français ou anglais
     /stop : arrêter tous les envois (/start pour reprendre)

@@ -11,6 +11,7 @@ import { statsFeature } from "./features/stats.js";
 import { stopFeature } from "./features/stop.js";
 import { topicsFeature } from "./features/topics.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { watchFeature } from "./features/watch.js";
 import { errorHandler } from "./handlers/error.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 
@@ -53,6 +54,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(languageFeature);
   handlers.use(stopFeature);
   handlers.use(settingsFeature);
+  handlers.use(watchFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
   // must be the last handler

@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
 import { createJsonDataFile, parseJsonText, readTextFile } from "../json-file.js";
+import { termListProblem } from "../watchlist/term-list.js";
 import type { Reader } from "./reader.js";
 import type { ReaderStore } from "./reader-store.js";
 
@@ -82,6 +83,20 @@ async function readManifest(path: string, fallback: number): Promise<Manifest> {
   }
 }
 
+/** Watch and mute lists are optional; when present they must be usable as they are. */
+function checkTermLists(path: string, readers: Record<string, Reader>): void {
+  for (const [chatId, reader] of Object.entries(readers)) {
+    for (const kind of ["watch", "mute"] as const) {
+      const problem = termListProblem(reader[kind]);
+      if (problem !== undefined) {
+        throw new Error(
+          `Reader state file ${path}: chat ${chatId} "${kind}" ${problem}; fix or remove that field.`,
+        );
+      }
+    }
+  }
+}
+
 export async function createJsonReaderStore(options: JsonReaderStoreOptions): Promise<ReaderStore> {
   await mkdir(options.dir, { recursive: true });
   const manifestPath = join(options.dir, "manifest.json");
@@ -104,6 +119,7 @@ export async function createJsonReaderStore(options: JsonReaderStoreOptions): Pr
       if (typeof db.data?.readers !== "object" || db.data.readers === null) {
         throw new Error(`Reader state file ${path} has no "readers" object.`);
       }
+      checkTermLists(path, db.data.readers);
       return new Shard(db);
     }),
   );

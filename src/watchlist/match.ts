@@ -1,5 +1,7 @@
 import type { Article } from "../articles/schema.js";
 import { LOCALES } from "../locales.js";
+import { countGraphemes } from "../text/graphemes.js";
+import { normalizeTopicText } from "../topics/aliases.js";
 
 /**
  * Watch and mute terms: parsing what a reader types, and matching articles.
@@ -28,10 +30,8 @@ const SOURCE_PREFIX = "source:";
 
 /** Lowercase, no accents, punctuation to spaces, single spaces: "Euro-Numérique!" → "euro numerique". */
 export function normalizeText(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
+  // Case and accents as topic names are compared; then every other sign is a word break.
+  return normalizeTopicText(value)
     .replace(/[^\p{L}\p{N}$]+/gu, " ")
     .trim();
 }
@@ -52,13 +52,6 @@ export function isSourceTerm(term: string): boolean {
   return term.startsWith(SOURCE_PREFIX);
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-function graphemeCount(value: string): number {
-  let count = 0;
-  for (const _ of graphemes.segment(value)) count += 1;
-  return count;
-}
-
 // Straight, typographic and French quotes: "…", “…”, «…», „…“.
 const QUOTED_OR_WORD = /"([^"]*)"|“([^”]*)”|«([^»]*)»|„([^“”]*)[“”]|(\S+)/gu;
 
@@ -73,7 +66,7 @@ export function parseTerms(input: string): ParsedTerms {
       problems.push({ kind: "html", term: raw });
       continue;
     }
-    if (graphemeCount(raw) > MAX_TERM_LENGTH) {
+    if (countGraphemes(raw) > MAX_TERM_LENGTH) {
       problems.push({ kind: "too-long", term: raw });
       continue;
     }

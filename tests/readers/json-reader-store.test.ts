@@ -102,4 +102,34 @@ describe("JSON reader store", () => {
     await writeFile(join(dir, "shard-0.json"), "{ not json");
     await expect(createJsonReaderStore({ dir })).rejects.toThrow(/shard-0\.json is not valid JSON/);
   });
+
+  it("should load watch and mute lists, and refuse a hand-edited list it could not use", async () => {
+    const reader = {
+      ...createReader(42, "en", now, 0),
+      watch: { nvidia: now.toISOString(), $nvda: now.toISOString() },
+      mute: { "source:les echos": now.toISOString() },
+    };
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    await writeFile(join(dir, "shard-0.json"), JSON.stringify({ readers: { "42": reader } }));
+    expect((await createJsonReaderStore({ dir })).get(42)?.mute).toEqual(reader.mute);
+
+    for (const [watch, message] of [
+      [["nvidia"], /chat 42 "watch" must be an object/],
+      [
+        { "<b>NVIDIA</b>": now.toISOString() },
+        /chat 42 "watch" term "<b>NVIDIA<\/b>" is not in normalized form/,
+      ],
+      [{ nvidia: "yesterday" }, /chat 42 "watch" term "nvidia" has no valid ISO time/],
+      [
+        Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, now.toISOString()])),
+        /holds 51 terms; at most 50/,
+      ],
+    ] as const) {
+      await writeFile(
+        join(dir, "shard-0.json"),
+        JSON.stringify({ readers: { "42": { ...reader, watch } } }),
+      );
+      await expect(createJsonReaderStore({ dir })).rejects.toThrow(message);
+    }
+  });
 });
