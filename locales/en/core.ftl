@@ -80,8 +80,6 @@ topic-regulation = Regulation
 topic-regulation-aliases = regulations, regulators, compliance, law
 
 ## Subscribe and unsubscribe
-topic-unknown = I don't know { $words }.
-    Topics: { $topics }
 subscribe-usage = Which topics? For example: /subscribe blockchain, ai
     Topics: { $topics }
 unsubscribe-usage = Which topics? For example: /unsubscribe cloud

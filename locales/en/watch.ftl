@@ -45,3 +45,4 @@ term-nothing-changed = Nothing changed.
 push-reason-watch = 👁 { $terms }
 latest-header-term = Newest briefs that mention { $terms }:
 latest-empty-term = No brief mentions { $terms } yet.
+    Topics: { $topics }

@@ -80,8 +80,6 @@ topic-regulation = Régulation
 topic-regulation-aliases = reglementation, regulateurs, conformite, loi
 
 ## S'abonner et se désabonner
-topic-unknown = Je ne connais pas { $words }.
-    Thèmes : { $topics }
 subscribe-usage = Quels thèmes ? Par exemple : /subscribe blockchain, ia
     Thèmes : { $topics }
 unsubscribe-usage = Quels thèmes ? Par exemple : /unsubscribe cloud

@@ -45,3 +45,4 @@ term-nothing-changed = Rien n'a changé.
 push-reason-watch = 👁 { $terms }
 latest-header-term = Derniers briefs qui citent { $terms } :
 latest-empty-term = Aucun brief ne cite encore { $terms }.
+    Thèmes : { $topics }

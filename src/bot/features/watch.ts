@@ -1,10 +1,11 @@
 import { Composer } from "grammy";
 import { type Reader, reactivateReader } from "../../readers/reader.js";
 import { parseTerms } from "../../watchlist/match.js";
+import { describeTerms } from "../../watchlist/reader-terms.js";
 import { addTerms, removeTerms, type TermListKind, termsOf } from "../../watchlist/term-list.js";
 import type { Context } from "../context.js";
 import { updateReader } from "../helpers/reader.js";
-import { describeProblems, describeTerms, listedTerms, TERM_LIMITS } from "../helpers/terms.js";
+import { describeProblems, listedTerms, TERM_LIMITS } from "../helpers/terms.js";
 import { createTermsKeyboard, listOfCode, termKey, termRemoveButton } from "../keyboards/terms.js";
 
 const OTHER: Record<TermListKind, TermListKind> = { watch: "mute", mute: "watch" };

@@ -1,11 +1,7 @@
 import { truncateGraphemes } from "../../text/graphemes.js";
-import {
-  displayTerm,
-  MAX_TERM_LENGTH,
-  MAX_TERMS_PER_LIST,
-  type TermProblem,
-} from "../../watchlist/match.js";
+import { MAX_TERM_LENGTH, MAX_TERMS_PER_LIST, type TermProblem } from "../../watchlist/match.js";
 import { type TermListKind, termsOf } from "../../watchlist/term-list.js";
+
 import type { Context } from "../context.js";
 
 // What a reader typed is echoed back in answers; a pasted novel is shown cut.
@@ -13,16 +9,6 @@ const MAX_ECHO_LENGTH = 30; // graphemes
 
 /** The limits, for every answer that states them. */
 export const TERM_LIMITS = { max: MAX_TERMS_PER_LIST, length: MAX_TERM_LENGTH };
-
-/** «nvidia, "digital euro", $NVDA» as shown back to the reader. */
-export function describeTerms(terms: readonly string[]): string {
-  return terms
-    .map((term) => {
-      const shown = displayTerm(term);
-      return shown.includes(" ") ? `"${shown}"` : shown;
-    })
-    .join(", ");
-}
 
 /** The reader's list, oldest first; a stopped reader keeps theirs. */
 export function listedTerms(ctx: Context, kind: TermListKind): string[] {
