@@ -33,6 +33,8 @@ help =
     /settings: instant pushes or a daily digest, quiet hours, link previews
     /language: English or French
     /stop: stop all pushes (/start resumes)
+    /export: everything I keep about you, as JSON
+    /deletedata: erase it all (asks first)
 
     Topics: { $topics }
 

@@ -33,6 +33,8 @@ help =
     /settings : envoi immédiat ou résumé du jour, heures calmes, aperçus de liens
     /language : français ou anglais
     /stop : arrêter tous les envois (/start pour reprendre)
+    /export : tout ce que je garde sur vous, en JSON
+    /deletedata : tout effacer (avec confirmation)
 
     Thèmes : { $topics }
 

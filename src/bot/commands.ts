@@ -17,6 +17,8 @@ export const MENU_COMMANDS = [
   "help",
   "start",
   "stop",
+  "export",
+  "deletedata",
 ] as const;
 
 export function menuFor(

@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, Context } from "./context.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
+import { myDataFeature } from "./features/my-data.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
@@ -55,6 +56,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(stopFeature);
   handlers.use(settingsFeature);
   handlers.use(watchFeature);
+  handlers.use(myDataFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
   // must be the last handler
