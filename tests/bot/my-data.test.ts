@@ -1,8 +1,7 @@
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Article } from "../../src/articles/schema.js";
-import { buttonLabels, type ChatHarness, startChat } from "../helpers/chat.js";
+import { buttonLabels, type ChatHarness, publishArticles, startChat } from "../helpers/chat.js";
 import { makeArticle } from "../push/push-harness.js";
 
 /** Every file under `dir`, as text. */
@@ -61,23 +60,15 @@ describe("/export and /deletedata", () => {
     await reader.say("/watch bitcoin");
     // A push to them first, so the push progress has named their chat too.
     const pushed = reader.user.waitForBotMessage({ timeoutMs: 8000 });
-    const path = join(chat.bot.dataDir, "articles.json");
-    const store = JSON.parse(await readFile(path, "utf8")) as { articles: Article[] };
-    chat.bot.clock.advance(60_000);
-    await writeFile(
-      path,
-      JSON.stringify({
-        articles: [
-          ...store.articles,
-          makeArticle("bitcoin-halving-2024", ["crypto"], {
-            briefs: {
-              fr: {
-                title: "Le bitcoin connaît son quatrième « halving »",
-                summary: "La récompense des mineurs a été divisée par deux le 20 avril 2024.",
-              },
-            },
-          }),
-        ],
+    await publishArticles(
+      chat,
+      makeArticle("bitcoin-halving-2024", ["crypto"], {
+        briefs: {
+          fr: {
+            title: "Le bitcoin connaît son quatrième « halving »",
+            summary: "La récompense des mineurs a été divisée par deux le 20 avril 2024.",
+          },
+        },
       }),
     );
     expect((await pushed).text).toContain("quatrième « halving »");

@@ -1,8 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/schema.js";
-import { type ChatHarness, startChat } from "../helpers/chat.js";
+import { type ChatHarness, publishArticles, startChat } from "../helpers/chat.js";
 import { makeArticle } from "../push/push-harness.js";
 
 // Real events, written for these tests.
@@ -58,13 +56,7 @@ describe("pushes for watched and muted terms", () => {
   });
   afterAll(() => chat.close());
 
-  const storePath = () => join(chat.bot.dataDir, "articles.json");
-  async function publish(...articles: Article[]): Promise<void> {
-    const store = JSON.parse(await readFile(storePath(), "utf8")) as { articles: Article[] };
-    store.articles.push(...articles);
-    chat.bot.clock.advance(60_000);
-    await writeFile(storePath(), JSON.stringify(store, null, 2));
-  }
+  const publish = (...articles: Article[]) => publishArticles(chat, ...articles);
   const mentions = (chatId: number, words: string) =>
     chat.emu.deliveredTo(chatId).filter((message) => message.text.includes(words)).length;
   const tick = () => new Promise((resolve) => setTimeout(resolve, 2500));
