@@ -3,6 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, Context } from "./context.js";
+import { feedbackFeature } from "./features/feedback.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
 import { myDataFeature } from "./features/my-data.js";
@@ -57,6 +58,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(settingsFeature);
   handlers.use(watchFeature);
   handlers.use(myDataFeature);
+  handlers.use(feedbackFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
   // must be the last handler

@@ -1,6 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
+import { votesProblem } from "../feedback/votes.js";
 import { createJsonDataFile, parseJsonText, readTextFile } from "../json-file.js";
 import { termListProblem } from "../watchlist/term-list.js";
 import type { Reader } from "./reader.js";
@@ -83,16 +84,19 @@ async function readManifest(path: string, fallback: number): Promise<Manifest> {
   }
 }
 
-/** Watch and mute lists are optional; when present they must be usable as they are. */
-function checkTermLists(path: string, readers: Record<string, Reader>): void {
+/** Watch, mute and feedback lists are optional; when present they must be usable as they are. */
+function checkReaderLists(path: string, readers: Record<string, Reader>): void {
   for (const [chatId, reader] of Object.entries(readers)) {
-    for (const kind of ["watch", "mute"] as const) {
-      const problem = termListProblem(reader[kind]);
-      if (problem !== undefined) {
-        throw new Error(
-          `Reader state file ${path}: chat ${chatId} "${kind}" ${problem}; fix or remove that field.`,
-        );
-      }
+    const problems = {
+      watch: termListProblem(reader.watch),
+      mute: termListProblem(reader.mute),
+      feedback: votesProblem(reader.feedback),
+    };
+    for (const [field, problem] of Object.entries(problems)) {
+      if (problem === undefined) continue;
+      throw new Error(
+        `Reader state file ${path}: chat ${chatId} "${field}" ${problem}; fix or remove that field.`,
+      );
     }
   }
 }
@@ -119,7 +123,7 @@ export async function createJsonReaderStore(options: JsonReaderStoreOptions): Pr
       if (typeof db.data?.readers !== "object" || db.data.readers === null) {
         throw new Error(`Reader state file ${path} has no "readers" object.`);
       }
-      checkTermLists(path, db.data.readers);
+      checkReaderLists(path, db.data.readers);
       return new Shard(db);
     }),
   );

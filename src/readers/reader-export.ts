@@ -2,8 +2,8 @@ import type { Reader } from "./reader.js";
 
 /**
  * Everything the bot keeps about one reader, as the JSON /export sends: the stored
- * reader (language, topics, watch and mute lists, delivery settings, push cursor and
- * state), under names a reader can read. Nothing else in DATA_DIR names a chat.
+ * reader (language, topics, watch and mute lists, feedback, delivery settings, push
+ * cursor and state), under names a reader can read. Nothing else in DATA_DIR names a chat.
  */
 export interface ReaderExport {
   exportedAt: string;
@@ -15,6 +15,8 @@ export interface ReaderExport {
   topics: Reader["topics"];
   watching: NonNullable<Reader["watch"]>;
   muting: NonNullable<Reader["mute"]>;
+  /** 👍 / 👎 given, by article id. */
+  feedback: NonNullable<Reader["feedback"]>;
   delivery: Reader["delivery"];
   /** Push progress: the last article sequence number given, and the last digest day. */
   deliveryState: { cursor: number; lastDigestOn?: string };
@@ -31,6 +33,7 @@ export function exportReader(reader: Reader, now: Date): ReaderExport {
     topics: reader.topics,
     watching: reader.watch ?? {},
     muting: reader.mute ?? {},
+    feedback: reader.feedback ?? {},
     delivery: reader.delivery,
     deliveryState: {
       cursor: reader.cursor,

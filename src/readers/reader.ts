@@ -1,3 +1,4 @@
+import type { Votes } from "../feedback/votes.js";
 import type { Locale } from "../locales.js";
 import type { TopicId } from "../topics/catalog.js";
 import type { TermList } from "../watchlist/term-list.js";
@@ -39,6 +40,8 @@ export interface Reader {
   watch?: TermList;
   /** Muted terms (/mute): items that mention one are never pushed nor listed in /latest. */
   mute?: TermList;
+  /** 👍 / 👎 on pushed briefs, by article id: they order /latest and count in /stats. */
+  feedback?: Votes;
 }
 
 export const DEFAULT_DELIVERY: DeliverySettings = {

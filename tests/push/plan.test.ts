@@ -151,6 +151,16 @@ describe("planPushes with watched and muted terms", () => {
     expect(itemIds(plan, 1)).toEqual(["btc"]);
   });
 
+  it("should leave out every item of a muted source", () => {
+    const { articles, ledger } = stores([titled("a", "Cloud prices fall", ["cloud"])]);
+    // makeArticle's source is "Example News".
+    const muter = { ...reader(1, ["cloud"]), mute: { "source:example news": SUBSCRIBED } };
+    expect(planPushes({ readers: [muter], articles, ledger, now: NOW }).readers).toEqual([]);
+    expect(
+      itemIds(planPushes({ readers: [reader(2, ["cloud"])], articles, ledger, now: NOW }), 2),
+    ).toEqual(["a"]);
+  });
+
   it("should agree with the send-time check for every reader", () => {
     const list = [
       titled("a", "Nvidia and TSMC expand packaging capacity", ["ai"]),

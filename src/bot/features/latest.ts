@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Article } from "../../articles/schema.js";
 import { type Html, text } from "../../briefs/html.js";
+import { orderByVotes } from "../../feedback/votes.js";
 import { isTopicId, type TopicId } from "../../topics/catalog.js";
 import { matchArticle, normalizeTerm, parseTerms } from "../../watchlist/match.js";
 import { describeTerms, isMutedFor } from "../../watchlist/reader-terms.js";
@@ -54,13 +55,17 @@ function inScope(ctx: Context, scope: Scope): (article: Article) => boolean {
   return (article) => article.topics.some((topic) => wanted.includes(topic));
 }
 
-/** The scope's articles, newest first, without those a reader's mute excludes. */
+/**
+ * The scope's articles without those a reader's mute excludes: newest first, those
+ * close to what the reader liked before those close to what they disliked.
+ */
 function articlesIn(ctx: Context, scope: Scope): readonly Article[] {
   const wanted = inScope(ctx, scope);
   const reader = ctx.reader;
-  return ctx.deps.articles
+  const articles = ctx.deps.articles
     .list()
     .filter((article) => wanted(article) && !(reader && isMutedFor(reader, article)));
+  return orderByVotes(articles, reader?.feedback);
 }
 
 /** The "older" button, unless the scope does not fit in button data (long or odd terms). */
