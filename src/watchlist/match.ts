@@ -174,14 +174,24 @@ function tickersByName(): ReadonlyMap<string, readonly string[]> {
 }
 
 /** The normalized words of every brief (all languages), title and summary, plus the source. */
-export function articleText(article: Pick<Article, "briefs">): string[] {
+export function articleText(article: Pick<Article, "briefs">): readonly string[] {
+  const known = normalizedTexts.get(article.briefs);
+  if (known) return known;
   const texts: string[] = [];
   for (const locale of LOCALES) {
     const brief = article.briefs[locale];
     if (brief) texts.push(normalizeText(brief.title), normalizeText(brief.summary));
   }
+  normalizedTexts.set(article.briefs, texts);
   return texts;
 }
+
+/**
+ * Normalized texts by briefs object. Stored articles are replaced, never edited, on
+ * reload, so an entry can never go stale, and it goes with its article. Normalizing
+ * (NFD, case, punctuation) was most of a /latest <term> or a muted reader's /latest.
+ */
+const normalizedTexts = new WeakMap<object, readonly string[]>();
 
 /**
  * Phrases → terms, so that matching an article costs one lookup per word window,

@@ -3,8 +3,8 @@ import type { Article } from "../../articles/schema.js";
 import { type Html, text } from "../../briefs/html.js";
 import { orderByVotes } from "../../feedback/votes.js";
 import { isTopicId, type TopicId } from "../../topics/catalog.js";
-import { matchArticle, normalizeTerm, parseTerms } from "../../watchlist/match.js";
-import { describeTerms, isMutedFor } from "../../watchlist/reader-terms.js";
+import { createTermIndex, normalizeTerm, parseTerms } from "../../watchlist/match.js";
+import { describeTerms } from "../../watchlist/reader-terms.js";
 import type { Context } from "../context.js";
 import { createCallbackData } from "../helpers/callback-data.js";
 import { replyHtml } from "../helpers/reply.js";
@@ -48,7 +48,10 @@ function decodeScope(value: string): Scope | undefined {
 }
 
 function inScope(ctx: Context, scope: Scope): (article: Article) => boolean {
-  if (scope.kind === "terms") return (article) => matchArticle(article, scope.terms).length > 0;
+  if (scope.kind === "terms") {
+    const index = createTermIndex(scope.terms);
+    return (article) => index.match(article).length > 0;
+  }
   const wanted =
     scope.kind === "topics" ? scope.topics : scope.kind === "mine" ? followedTopics(ctx) : [];
   if (wanted.length === 0) return () => true;
@@ -62,9 +65,11 @@ function inScope(ctx: Context, scope: Scope): (article: Article) => boolean {
 function articlesIn(ctx: Context, scope: Scope): readonly Article[] {
   const wanted = inScope(ctx, scope);
   const reader = ctx.reader;
+  // One index for the reader's mutes, not one per article.
+  const mutes = reader?.mute ? createTermIndex(Object.keys(reader.mute)) : undefined;
   const articles = ctx.deps.articles
     .list()
-    .filter((article) => wanted(article) && !(reader && isMutedFor(reader, article)));
+    .filter((article) => wanted(article) && !(mutes && mutes.match(article).length > 0));
   return orderByVotes(articles, reader?.feedback);
 }
 
