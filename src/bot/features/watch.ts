@@ -49,7 +49,7 @@ async function addToList(ctx: Context, kind: TermListKind, terms: string[]): Pro
     // Watching brings pushes back after /stop, as following a topic does.
     const reader = kind === "watch" ? reactivateReader(current, now) : current;
     outcome = addTerms(reader[kind], terms, now);
-    if (outcome.full) return reader;
+    if (outcome.full) return current;
     // A term is watched or muted, not both: the latest word wins.
     const other = removeTerms(reader[OTHER[kind]], outcome.added);
     leftOther = other.removed;
