@@ -11,6 +11,7 @@ import { type App, createApp } from "../src/app.js";
 import { createFileArticleStore } from "../src/articles/article-store.js";
 import { systemClock } from "../src/clock.js";
 import { type Config, createConfig, type LogLevel } from "../src/config.js";
+import { dataLayoutOf } from "../src/data-layout.js";
 import { createI18n } from "../src/i18n.js";
 import { createLogger, type Logger } from "../src/logger.js";
 import { LOCALES_DIR } from "../src/paths.js";
@@ -19,7 +20,7 @@ import type { PushReport } from "../src/push/push-runner.js";
 import { createPushService } from "../src/push/push-service.js";
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
 import { serveParent } from "./child.js";
-import { articlesPathOf, BENCH_BOT_INFO, BENCH_TOKEN, readersDirOf } from "./fixtures.js";
+import { BENCH_BOT_INFO, BENCH_TOKEN } from "./fixtures.js";
 import { percentile } from "./report.js";
 
 export interface MemorySample {
@@ -196,12 +197,12 @@ function serve(): void {
     async probeStore({ dataDir, chatIds }) {
       const articlesStarted = performance.now();
       const articles = await createFileArticleStore({
-        path: articlesPathOf(dataDir),
+        path: dataLayoutOf(dataDir).articles,
         logger: createCountingLogger().logger,
         watch: false,
       });
       const readersStarted = performance.now();
-      const store = await createJsonReaderStore({ dir: readersDirOf(dataDir) });
+      const store = await createJsonReaderStore({ dir: dataLayoutOf(dataDir).readersDir });
       const loaded = performance.now();
       articles.close();
       const latencies: number[] = [];
@@ -229,7 +230,7 @@ function serve(): void {
       const { logger, count, problems } = createCountingLogger();
       const i18n = createI18n(LOCALES_DIR, () => undefined);
       const articles = await createFileArticleStore({
-        path: articlesPathOf(params.dataDir),
+        path: dataLayoutOf(params.dataDir).articles,
         logger,
         watch: false,
       });
@@ -240,7 +241,7 @@ function serve(): void {
         clock: systemClock,
         i18n,
         articles,
-        readers: await createJsonReaderStore({ dir: readersDirOf(params.dataDir) }),
+        readers: await createJsonReaderStore({ dir: dataLayoutOf(params.dataDir).readersDir }),
       });
       const cpuBefore = process.cpuUsage();
       const report = await push.runner.run();

@@ -1,3 +1,4 @@
+import { dataLayoutOf } from "../src/data-layout.js";
 /**
  * Benchmark 1: one push run that owes 20,000 messages to 10,000 readers, through an
  * emulator enforcing a bot-wide limit and 1 message/s per chat. The limit is scaled
@@ -8,10 +9,8 @@
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
 import { TOPIC_IDS } from "../src/topics/catalog.js";
 import {
-  articlesPathOf,
   createBenchDir,
   createSyntheticArticles,
-  readersDirOf,
   seedLedger,
   seedReaderState,
   topicOf,
@@ -57,9 +56,9 @@ export async function runBroadcastBench(options: BenchOptions): Promise<BenchRes
     const dataDir = dir.path;
     const old = createSyntheticArticles(OLD_ARTICLES);
     const fresh = createSyntheticArticles(TOPIC_IDS.length * sizes.itemsPerTopic, FIRST_NEW_ITEM);
-    await writeArticleFile(articlesPathOf(dataDir), [...fresh, ...old]);
+    await writeArticleFile(dataLayoutOf(dataDir).articles, [...fresh, ...old]);
     const cursor = await seedLedger(dataDir, old);
-    await seedReaderState(readersDirOf(dataDir), sizes.readers, 64, {
+    await seedReaderState(dataLayoutOf(dataDir).readersDir, sizes.readers, 64, {
       firstChatId: FIRST_CHAT_ID,
       topicsOf: readerTopics,
       cursor,
@@ -95,7 +94,7 @@ export async function runBroadcastBench(options: BenchOptions): Promise<BenchRes
     });
 
     // What a restart would see: every reader's cursor past the items it was given.
-    const readers = await createJsonReaderStore({ dir: readersDirOf(dataDir) });
+    const readers = await createJsonReaderStore({ dir: dataLayoutOf(dataDir).readersDir });
     const newestSeq = cursor + fresh.length;
     let recorded = 0;
     for (const reader of readers.all()) if (reader.cursor >= newestSeq) recorded += 1;

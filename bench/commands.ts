@@ -5,13 +5,9 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { dataLayoutOf } from "../src/data-layout.js";
 import type { CommandLoad, CommandLoadResult } from "./emulator-process.js";
-import {
-  articlesPathOf,
-  createBenchDir,
-  createSyntheticArticles,
-  writeArticleFile,
-} from "./fixtures.js";
+import { createBenchDir, createSyntheticArticles, writeArticleFile } from "./fixtures.js";
 import { type BenchOptions, withBenchProcesses } from "./processes.js";
 import {
   type BenchResult,
@@ -134,7 +130,7 @@ export async function runCommandsBench(options: BenchOptions): Promise<BenchResu
       // A fresh data dir per round: every round starts with no readers.
       const dataDir = join(dir.path, `round-${round}`);
       await mkdir(dataDir, { recursive: true });
-      await writeArticleFile(articlesPathOf(dataDir), articles);
+      await writeArticleFile(dataLayoutOf(dataDir).articles, articles);
       measurements.push(await measure(options, "bare", load, sizes.warmupPerChat, dataDir));
       measurements.push(await measure(options, "briefbot", load, sizes.warmupPerChat, dataDir));
     }

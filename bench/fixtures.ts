@@ -10,6 +10,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { emulatedBotInfo } from "../dev/emulator/index.js";
 import { createJsonArticleLedger } from "../src/articles/json-article-ledger.js";
 import type { Article } from "../src/articles/schema.js";
+import { dataLayoutOf } from "../src/data-layout.js";
 import type { Locale } from "../src/locales.js";
 import { createJsonReaderStore } from "../src/readers/json-reader-store.js";
 import { DEFAULT_DELIVERY, type Reader } from "../src/readers/reader.js";
@@ -127,30 +128,13 @@ export async function seedReaderState(
   await store.flush();
 }
 
-/** Where the push engine keeps its ledger and stats under a data dir. */
-export function stateDirOf(dataDir: string): string {
-  return join(dataDir, "state");
-}
-
-export function ledgerPathOf(dataDir: string): string {
-  return join(stateDirOf(dataDir), "ledger.json");
-}
-
-export function readersDirOf(dataDir: string): string {
-  return join(dataDir, "readers");
-}
-
-export function articlesPathOf(dataDir: string): string {
-  return join(dataDir, "articles.json");
-}
-
 /**
  * Records `articles` as already seen (the ledger's first sync is a baseline), so
  * only articles added later count as new. Returns the highest sequence number.
  */
 export async function seedLedger(dataDir: string, articles: readonly Article[]): Promise<number> {
-  await mkdir(stateDirOf(dataDir), { recursive: true });
-  const ledger = await createJsonArticleLedger({ path: ledgerPathOf(dataDir) });
+  await mkdir(dataLayoutOf(dataDir).stateDir, { recursive: true });
+  const ledger = await createJsonArticleLedger({ path: dataLayoutOf(dataDir).ledger });
   await ledger.sync(articles, new Date(DATA_EPOCH_MS));
   return ledger.maxSeq();
 }

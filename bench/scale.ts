@@ -6,14 +6,13 @@
  */
 import { mkdir, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { dataLayoutOf } from "../src/data-layout.js";
 import { DEFAULT_SHARD_COUNT } from "../src/readers/json-reader-store.js";
 import type { MemorySample, PlanTiming, StartResult, StoreProbe } from "./bot-process.js";
 import type { SubscribeLoadResult } from "./emulator-process.js";
 import {
-  articlesPathOf,
   createBenchDir,
   createSyntheticArticles,
-  readersDirOf,
   seedLedger,
   seedReaderState,
   topicOf,
@@ -133,10 +132,10 @@ function spreadIndexes(count: number, readers: number): number[] {
 async function prepare(dataDir: string, sizes: Sizes, shards: number): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   const articles = createSyntheticArticles(sizes.articles);
-  await writeArticleFile(articlesPathOf(dataDir), articles);
+  await writeArticleFile(dataLayoutOf(dataDir).articles, articles);
   // The newest items (first in the list) are unknown to the ledger: a push run's work.
   const cursor = await seedLedger(dataDir, articles.slice(sizes.newItems));
-  await seedReaderState(readersDirOf(dataDir), sizes.readers, shards, {
+  await seedReaderState(dataLayoutOf(dataDir).readersDir, sizes.readers, shards, {
     firstChatId: FIRST_CHAT_ID,
     topicsOf: readerTopics,
     cursor,
@@ -157,7 +156,7 @@ async function measureSetup(
 ): Promise<SetupRun> {
   const { nodeFlags } = setup;
   await prepare(dataDir, sizes, setup.shards);
-  const stateBytes = await folderBytes(readersDirOf(dataDir));
+  const stateBytes = await folderBytes(dataLayoutOf(dataDir).readersDir);
   const commands = spreadIndexes(sizes.subscribes * sizes.subscribeRounds, sizes.readers).map(
     (index) => ({
       chatId: FIRST_CHAT_ID + index,

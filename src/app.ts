@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -10,13 +9,15 @@ import { createInFlightTracker } from "./bot/middlewares/in-flight.js";
 import { waitForTelegram } from "./bot/wait-for-telegram.js";
 import { createBriefRenderer } from "./briefs/render.js";
 import type { Clock } from "./clock.js";
-import { ARTICLES_FILE_NAME, type Config } from "./config.js";
+import type { Config } from "./config.js";
+import { dataLayoutOf } from "./data-layout.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
 import { createPushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
-import { startHttpServer } from "./server/http-server.js";
+import { createHealthHandler, HEALTH_PATH } from "./server/health.js";
+import { type HttpServer, startHttpServer } from "./server/http-server.js";
 import { createTopicMatcher } from "./topics/aliases.js";
 
 export interface AppOptions {
@@ -39,7 +40,6 @@ export interface App {
 
 // Updates the bot handles; my_chat_member tells it when a reader blocks it.
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
-export const HEALTH_PATH = "/healthz";
 
 /**
  * Wires the whole bot from a validated config: stores, translations, the bot and
@@ -48,6 +48,7 @@ export const HEALTH_PATH = "/healthz";
  */
 export async function createApp(config: Config, options: AppOptions): Promise<App> {
   const { logger, clock } = options;
+  const layout = dataLayoutOf(config.dataDir);
   const i18n = createI18n<Context>(
     options.localesDir,
     (ctx) => ctx.reader?.locale ?? localeFromLanguageCode(ctx.from?.language_code),
@@ -55,11 +56,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   const translate = (locale: string, key: string) => i18n.t(locale, key);
   const briefs = createBriefRenderer(i18n);
   const articles: FileArticleStore = await createFileArticleStore({
-    path: join(config.dataDir, ARTICLES_FILE_NAME),
-    label: join(config.dataDir, ARTICLES_FILE_NAME),
+    path: layout.articles,
+    label: layout.articles,
     logger,
   });
-  const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });
+  const readers = await createJsonReaderStore({
+    dir: layout.readersDir,
+    onProblem: (problem) => logger.warn({ problem }, "reader state corrected on load"),
+  });
   const push = await createPushService({ config, logger, clock, i18n, briefs, articles, readers });
   const deps: BotDeps = {
     config,
@@ -81,8 +85,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
 
   let runner: RunnerHandle | undefined;
-  let webhookServer: Awaited<ReturnType<typeof startHttpServer>> | undefined;
+  let webhookServer: HttpServer | undefined;
+  let healthServer: HttpServer | undefined;
   let stopping: Promise<void> | undefined;
+  const health = createHealthHandler(() => ({
+    ok: stopping === undefined && (config.mode.kind === "webhook" || runner?.isRunning() === true),
+    articles: articles.list().length,
+    readers: readers.size(),
+  }));
 
   // Ends a start() still waiting for Telegram when stop() is called.
   const starting = new AbortController();
@@ -102,18 +112,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       const callback = webhookCallback(bot, "http", { secretToken: mode.secret });
       webhookServer = await startHttpServer(
         [
-          (request, response) => {
-            if (request.method !== "GET" || request.url !== HEALTH_PATH) return false;
-            response.writeHead(200, { "content-type": "application/json" });
-            response.end(
-              JSON.stringify({
-                ok: true,
-                articles: articles.list().length,
-                readers: readers.size(),
-              }),
-            );
-            return true;
-          },
+          health,
           async (request, response) => {
             if (request.method !== "POST" || request.url !== path) return false;
             await callback(request, response);
@@ -146,6 +145,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       });
       logger.info({ username: bot.botInfo.username }, "polling for updates");
     }
+    if (config.healthPort !== undefined && !sharesWebhookPort(config)) {
+      healthServer = await startHttpServer([health], {
+        host: config.healthHost,
+        port: config.healthPort,
+      });
+      logger.info({ port: healthServer.port, path: HEALTH_PATH }, "health endpoint listening");
+    }
     // Pushes start once commands are answered: a reader's /stop during the first run counts.
     push.start();
   }
@@ -155,6 +161,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       starting.abort();
       if (runner?.isRunning()) await runner.stop();
       await webhookServer?.close();
+      await healthServer?.close();
       await inFlight.drain();
       // After the handlers: a /settings change in flight is part of what the push saves.
       await push.stop();
@@ -166,4 +173,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   }
 
   return { deps, bot, start, stop };
+}
+
+/** In webhook mode the webhook server answers /healthz too; a second server only on another port. */
+function sharesWebhookPort(config: Config): boolean {
+  return config.mode.kind === "webhook" && config.mode.port === config.healthPort;
 }

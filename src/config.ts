@@ -1,7 +1,17 @@
-import { validate as isValidCron } from "node-cron";
+import {
+  type Env,
+  envValue,
+  LOG_LEVELS,
+  type LogLevel,
+  readCron,
+  readHttpUrl,
+  readLogLevel,
+  readPort,
+  readPositiveNumber,
+  readTimeZone,
+} from "./env-readers.js";
 
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { LOG_LEVELS, type LogLevel };
 
 export type BotMode =
   | { kind: "polling" }
@@ -27,14 +37,16 @@ export interface Config {
   logLevel: LogLevel;
   mode: BotMode;
   push: PushConfig;
+  /** Where `GET /healthz` answers in polling mode (HEALTH_PORT); unset: no health server. */
+  healthPort: number | undefined;
+  healthHost: string;
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
 export const DEFAULT_DATA_DIR = "./data";
-/** The editors' store inside DATA_DIR; the bot reads it, `npm run ingest` writes it. */
-export const ARTICLES_FILE_NAME = "articles.json";
 export const DEFAULT_PUSH_CRON = "*/5 * * * *"; // every 5 minutes
 export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = "0.0.0.0";
 
 /** Every bad variable at once, one line each, saying what to do. */
 export class ConfigError extends Error {
@@ -44,59 +56,10 @@ export class ConfigError extends Error {
   }
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 // The shape BotFather hands out: numeric bot id, colon, 35 url-safe characters.
 const TOKEN_PATTERN = /^\d{5,}:[A-Za-z0-9_-]{30,}$/;
 // Telegram's rule for secret_token: 1-256 characters, A-Z a-z 0-9 _ -.
 const WEBHOOK_SECRET_PATTERN = /^[A-Za-z0-9_-]{1,256}$/;
-
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readHttpUrl(
-  name: string,
-  value: string,
-  problems: string[],
-  httpsOnly = false,
-): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(`${name} is not a URL ("${value}"); give an absolute http(s) URL.`);
-    return undefined;
-  }
-  // Telegram only calls https webhooks; plain http is fine for a local emulator.
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  const allowed = httpsOnly && !loopback ? ["https:"] : ["http:", "https:"];
-  if (!allowed.includes(url.protocol)) {
-    problems.push(`${name} must start with ${httpsOnly ? "https://" : "http:// or https://"}.`);
-    return undefined;
-  }
-  return value.replace(/\/+$/, "");
-}
-
-function readPositiveNumber(
-  name: string,
-  raw: string | undefined,
-  fallback: number,
-  problems: string[],
-): number {
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) {
-    problems.push(`${name} must be a positive number (got "${raw}"); the default is ${fallback}.`);
-    return fallback;
-  }
-  return value;
-}
 
 /**
  * Builds the configuration from environment variables. Pure: main.ts passes
@@ -104,10 +67,7 @@ function readPositiveNumber(
  */
 export function createConfig(env: Env, options: { requireToken?: boolean } = {}): Config {
   const problems: string[] = [];
-  const get = (name: string) => {
-    const value = env[name]?.trim();
-    return value === "" ? undefined : value;
-  };
+  const get = (name: string) => envValue(env, name);
 
   const botToken = get("BOT_TOKEN") ?? "";
   if (botToken === "") {
@@ -123,8 +83,9 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
   }
 
   const apiRoot =
-    readHttpUrl("TELEGRAM_API_ROOT", get("TELEGRAM_API_ROOT") ?? DEFAULT_API_ROOT, problems) ??
-    DEFAULT_API_ROOT;
+    readHttpUrl("TELEGRAM_API_ROOT", get("TELEGRAM_API_ROOT") ?? DEFAULT_API_ROOT, problems, {
+      example: DEFAULT_API_ROOT,
+    }) ?? DEFAULT_API_ROOT;
 
   const dataDir = get("DATA_DIR") ?? DEFAULT_DATA_DIR;
 
@@ -141,19 +102,16 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
     }
   }
 
-  const rawLevel = (get("LOG_LEVEL") ?? "info").toLowerCase();
-  const logLevel = (LOG_LEVELS as readonly string[]).includes(rawLevel)
-    ? (rawLevel as LogLevel)
-    : undefined;
-  if (!logLevel) {
-    problems.push(`LOG_LEVEL "${rawLevel}" is unknown; use one of ${LOG_LEVELS.join(", ")}.`);
-  }
+  const logLevel = readLogLevel("LOG_LEVEL", get("LOG_LEVEL"), "info", problems);
 
   let mode: BotMode = { kind: "polling" };
   const webhookUrl = get("WEBHOOK_URL");
-  const port = readPort(get("PORT"), problems);
+  const port = readPort("PORT", get("PORT"), DEFAULT_PORT, problems);
   if (webhookUrl !== undefined) {
-    const url = readHttpUrl("WEBHOOK_URL", webhookUrl, problems, true);
+    const url = readHttpUrl("WEBHOOK_URL", webhookUrl, problems, {
+      httpsOnly: true,
+      example: "https://bot.example.com/telegram",
+    });
     const secret = get("WEBHOOK_SECRET");
     if (secret === undefined) {
       problems.push(
@@ -163,20 +121,18 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
       problems.push("WEBHOOK_SECRET may only hold 1-256 of A-Z a-z 0-9 _ - (Telegram's rule).");
     }
     if (url && secret) {
-      mode = { kind: "webhook", url, secret, host: get("HOST") ?? "0.0.0.0", port };
+      mode = { kind: "webhook", url, secret, host: get("HOST") ?? DEFAULT_HOST, port };
     }
   }
 
-  const cron = get("PUSH_CRON") ?? DEFAULT_PUSH_CRON;
-  if (!isValidCron(cron)) {
-    problems.push(
-      `PUSH_CRON "${cron}" is not a valid cron expression; e.g. "*/5 * * * *" (every 5 minutes) or "*/10 * * * * *" (every 10 s).`,
-    );
-  }
-  const timeZone = get("PUSH_TZ") ?? "UTC";
-  if (!isValidTimeZone(timeZone)) {
-    problems.push(`PUSH_TZ "${timeZone}" is not an IANA time zone; e.g. UTC or Europe/Paris.`);
-  }
+  const rawHealthPort = get("HEALTH_PORT");
+  const healthPort =
+    rawHealthPort === undefined
+      ? undefined
+      : readPort("HEALTH_PORT", rawHealthPort, DEFAULT_PORT, problems);
+
+  const cron = readCron("PUSH_CRON", get("PUSH_CRON"), DEFAULT_PUSH_CRON, problems);
+  const timeZone = readTimeZone("PUSH_TZ", get("PUSH_TZ"), "UTC", problems);
   const push: PushConfig = {
     cron,
     timeZone,
@@ -200,18 +156,10 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
     apiRoot,
     dataDir,
     adminIds,
-    logLevel: logLevel ?? "info",
+    logLevel,
     mode,
     push,
+    healthPort,
+    healthHost: get("HOST") ?? DEFAULT_HOST,
   };
-}
-
-function readPort(raw: string | undefined, problems: string[]): number {
-  if (raw === undefined) return DEFAULT_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    problems.push(`PORT "${raw}" is not a TCP port; give a number from 0 to 65535.`);
-    return DEFAULT_PORT;
-  }
-  return port;
 }

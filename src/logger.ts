@@ -22,12 +22,25 @@ export function createLogger(options: LoggerOptions): Logger {
   const write = options.write ?? ((line: string) => process.stdout.write(line));
   const destination = {
     write(line: string) {
-      let safe = line;
+      let safe = withUniqueKeys(line);
       for (const secret of secrets) safe = safe.split(secret).join("[redacted]");
       write(safe);
     },
   };
   return pino({ level: options.level, base: undefined }, destination);
+}
+
+/**
+ * pino appends a child's bindings to its parent's, so a child of a child that sets
+ * the same key (a component inside a component) writes it twice; JSON readers then
+ * disagree on which counts. A re-serialized line keeps the innermost value once.
+ */
+function withUniqueKeys(line: string): string {
+  try {
+    return `${JSON.stringify(JSON.parse(line))}\n`;
+  } catch {
+    return line;
+  }
 }
 
 /**

@@ -39,8 +39,9 @@ describe("createConfig", () => {
       PUSH_TZ: "Mars/Olympus",
       PUSH_MAX_PER_SECOND: "-3",
       PORT: "99999",
+      HEALTH_PORT: "health",
     });
-    expect(problems).toHaveLength(8);
+    expect(problems).toHaveLength(9);
     for (const name of [
       "BOT_TOKEN",
       "TELEGRAM_API_ROOT",
@@ -50,9 +51,15 @@ describe("createConfig", () => {
       "PUSH_TZ",
       "PUSH_MAX_PER_SECOND",
       "PORT",
+      "HEALTH_PORT",
     ]) {
       expect(problems.some((line) => line.startsWith(name))).toBe(true);
     }
+  });
+
+  it("should serve health only when HEALTH_PORT is set", () => {
+    expect(createConfig({ BOT_TOKEN: TOKEN }).healthPort).toBeUndefined();
+    expect(createConfig({ BOT_TOKEN: TOKEN, HEALTH_PORT: "8080" }).healthPort).toBe(8080);
   });
 
   it("should never echo the token in its messages", () => {

@@ -29,6 +29,16 @@ describe("createLogger", () => {
     expect(output).toContain("[redacted]");
   });
 
+  it("should write each key once when a child logger re-binds its parent's key", () => {
+    const lines: string[] = [];
+    const root = createLogger({ level: "info", secrets: [], write: (line) => lines.push(line) });
+    root.child({ component: "push" }).child({ component: "push-scheduler" }).info("tick");
+    const line = lines[0] ?? "";
+    expect(line.match(/"component"/g)).toHaveLength(1);
+    expect(JSON.parse(line)).toMatchObject({ component: "push-scheduler", msg: "tick" });
+    expect(line.endsWith("\n")).toBe(true);
+  });
+
   it("should respect the level", () => {
     const lines: string[] = [];
     const logger = createLogger({ level: "warn", secrets: [], write: (line) => lines.push(line) });

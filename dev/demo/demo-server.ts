@@ -5,12 +5,23 @@ import { join } from "node:path";
 import type { BotCommand } from "grammy/types";
 import { ArticleFileError } from "../../src/articles/schema.js";
 import { type Clock, systemClock } from "../../src/clock.js";
-import { ARTICLES_FILE_NAME } from "../../src/config.js";
+import { ARTICLES_FILE_NAME } from "../../src/data-layout.js";
 import { isLocale, type Locale } from "../../src/locales.js";
 import type { BotApiEmulator, EmulatedMessage, EmulatedUser } from "../emulator/index.js";
 import { resolveCommandMenu } from "./command-menu.js";
 import { BadRequestError, readJsonObject } from "./json-body.js";
+import type {
+  CallbackAnswer,
+  ChatChangePayload,
+  LanguageResult,
+  MenuPayload,
+  PageMessage,
+  PressResult,
+  PublishResult,
+  StatePayload,
+} from "./page/api-types.js";
 import { renderDemoPage } from "./page.js";
+import { loadPageAssets } from "./page-assets.js";
 import { publishSampleArticle } from "./publish-sample.js";
 import { SAMPLE_ARTICLES, type SampleArticle } from "./sample-articles.js";
 
@@ -61,9 +72,6 @@ const CALLBACK_ANSWER_POLL_MS = 25;
 /** Comment lines keep idle event streams open through proxies and sleeping laptops. */
 const SSE_HEARTBEAT_MS = 15_000;
 
-/** What the page needs of a message (the emulator's view, minus the bot's raw HTML). */
-type PageMessage = Omit<EmulatedMessage, "html" | "link_preview_options">;
-
 function toPageMessage(message: EmulatedMessage): PageMessage {
   const { html: _html, link_preview_options: _preview, ...view } = message;
   return view;
@@ -76,6 +84,8 @@ function toPageMessage(message: EmulatedMessage): PageMessage {
  */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const { emulator } = options;
+  // Bundled once per start: a broken page script stops the demo here, not in the browser.
+  const pageAssets = await loadPageAssets();
   const clock = options.clock ?? systemClock;
   const samples = options.samples ?? SAMPLE_ARTICLES;
   const storePath = join(options.dataDir, ARTICLES_FILE_NAME);
@@ -99,11 +109,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     return resolveCommandMenu(emulator.calls, reader.id, reader.languageCode);
   }
 
-  function menuPayload() {
+  function menuPayload(): MenuPayload {
     return { language: reader.languageCode, commands: currentMenu() };
   }
 
-  function statePayload() {
+  function statePayload(): StatePayload {
     return {
       bot: options.bot,
       reader: { id: reader.id, firstName: reader.firstName },
@@ -128,7 +138,11 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   const unsubscribe = emulator.onChange((change) => {
     if (change.message.chatId !== reader.id) return;
-    broadcast("chat", { kind: change.kind, message: toPageMessage(change.message) });
+    const payload: ChatChangePayload = {
+      kind: change.kind,
+      message: toPageMessage(change.message),
+    };
+    broadcast("chat", payload);
     // /language sets a chat-scoped menu just before it replies.
     if (change.message.from === "bot") broadcastMenuIfChanged();
   });
@@ -147,7 +161,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
 
   async function servePage(_request: IncomingMessage, response: ServerResponse) {
     const nonce = randomBytes(16).toString("base64");
-    const body = renderDemoPage({ nonce });
+    const body = renderDemoPage({ nonce, assets: pageAssets });
     response.writeHead(200, {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
@@ -202,7 +216,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     return { ok: true };
   }
 
-  async function press(request: IncomingMessage) {
+  async function press(request: IncomingMessage): Promise<PressResult> {
     const body = await readJsonObject(request);
     const { messageId, data } = body;
     if (typeof messageId !== "number" || !Number.isSafeInteger(messageId) || messageId <= 0) {
@@ -234,9 +248,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   }
 
   /** The bot's answerCallbackQuery for this tap: the toast Telegram shows, or null. */
-  async function waitForCallbackAnswer(
-    queryId: string,
-  ): Promise<{ text: string; showAlert: boolean } | null> {
+  async function waitForCallbackAnswer(queryId: string): Promise<CallbackAnswer | null> {
     const deadline = Date.now() + CALLBACK_ANSWER_WAIT_MS;
     while (Date.now() < deadline) {
       const answered = emulator
@@ -253,7 +265,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     return null;
   }
 
-  async function setLanguage(request: IncomingMessage) {
+  async function setLanguage(request: IncomingMessage): Promise<LanguageResult> {
     const body = await readJsonObject(request);
     if (!isLocale(body.code)) {
       throw new BadRequestError(400, '"code" must be "en" or "fr"');
@@ -264,7 +276,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     return { ok: true, ...menuPayload() };
   }
 
-  async function publish(request: IncomingMessage) {
+  async function publish(request: IncomingMessage): Promise<PublishResult> {
     await readJsonObject(request);
     const run = publishing.then(async () => {
       const sample = samples[nextSample % samples.length];

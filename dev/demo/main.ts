@@ -1,4 +1,5 @@
-import { ConfigError, LOG_LEVELS, type LogLevel } from "../../src/config.js";
+import { ConfigError } from "../../src/config.js";
+import { envValue, readLogLevel, readPort } from "../../src/env-readers.js";
 import { type RunningDemo, startDemo } from "./start-demo.js";
 
 const DEFAULT_DEMO_PORT = 3000;
@@ -9,29 +10,13 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-function readPort(raw: string | undefined): number {
-  if (raw === undefined || raw.trim() === "") return DEFAULT_DEMO_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    fail(`PORT "${raw}" is not a TCP port; give a number from 0 to 65535 (0 picks a free one).`);
-  }
-  return port;
-}
-
-function readLogLevel(raw: string | undefined): LogLevel {
-  const level = (raw ?? "").trim().toLowerCase();
-  if (level === "") return "warn";
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) {
-    fail(`LOG_LEVEL "${raw}" is unknown; use one of ${LOG_LEVELS.join(", ")}.`);
-  }
-  return level as LogLevel;
-}
-
 // The only demo module that reads the environment, prints, and handles signals.
 async function main(): Promise<void> {
-  const port = readPort(process.env.PORT);
-  const host = process.env.HOST?.trim() || DEFAULT_DEMO_HOST;
-  const logLevel = readLogLevel(process.env.LOG_LEVEL);
+  const problems: string[] = [];
+  const port = readPort("PORT", process.env.PORT, DEFAULT_DEMO_PORT, problems);
+  const logLevel = readLogLevel("LOG_LEVEL", process.env.LOG_LEVEL, "warn", problems);
+  if (problems.length > 0) fail(new ConfigError(problems).message);
+  const host = envValue(process.env, "HOST") ?? DEFAULT_DEMO_HOST;
 
   // Handlers go in first so that Ctrl-C during startup still removes the temp dir.
   let starting: Promise<RunningDemo | undefined> = Promise.resolve(undefined);

@@ -1,16 +1,25 @@
-import { PAGE_SCRIPT } from "./page-script.js";
-import { PAGE_STYLE } from "./page-style.js";
+import type { PageAssets } from "./page-assets.js";
 
 const SEND_ICON =
   '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z"/></svg>';
+
+/** Inline content must not close its own element early; esbuild escapes this in strings. */
+function checkInlineable(content: string, tag: "script" | "style"): string {
+  if (content.toLowerCase().includes(`</${tag}`)) {
+    throw new Error(`the demo page's ${tag} contains "</${tag}", which would end it early`);
+  }
+  return content;
+}
 
 /**
  * The one-page chat, self-contained (inline CSS and JS, no external resources: the
  * demo must work offline). The nonce ties the inline style and script to the page's
  * Content-Security-Policy.
  */
-export function renderDemoPage(options: { nonce: string }): string {
+export function renderDemoPage(options: { nonce: string; assets: PageAssets }): string {
   const nonce = options.nonce.replace(/[^A-Za-z0-9+/=]/g, "");
+  const style = checkInlineable(options.assets.style, "style");
+  const script = checkInlineable(options.assets.script, "script");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -18,7 +27,7 @@ export function renderDemoPage(options: { nonce: string }): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Briefbot — demo chat</title>
 <link rel="icon" href="data:,">
-<style nonce="${nonce}">${PAGE_STYLE}</style>
+<style nonce="${nonce}">${style}</style>
 </head>
 <body>
 <div class="app">
@@ -82,7 +91,7 @@ export function renderDemoPage(options: { nonce: string }): string {
     </div>
   </main>
 </div>
-<script nonce="${nonce}">${PAGE_SCRIPT}</script>
+<script nonce="${nonce}">${script}</script>
 </body>
 </html>
 `;

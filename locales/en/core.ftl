@@ -53,6 +53,8 @@ brief-original-fr = 🇫🇷 Original in French
 brief-original-en = 🇬🇧 Original in English
 brief-flag-fr = 🇫🇷
 brief-flag-en = 🇬🇧
+# Before the other outlets that ran the same story, each a link to its article.
+brief-also = Also:
 
 ## Topics
 topics-title = <b>Your topics</b>: tap to follow ✅ or leave ▫️.

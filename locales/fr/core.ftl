@@ -53,6 +53,8 @@ brief-original-fr = 🇫🇷 Original en français
 brief-original-en = 🇬🇧 Original en anglais
 brief-flag-fr = 🇫🇷
 brief-flag-en = 🇬🇧
+# Before the other outlets that ran the same story, each a link to its article.
+brief-also = Aussi chez
 
 ## Thèmes
 topics-title = <b>Vos thèmes</b> : touchez pour suivre ✅ ou quitter ▫️.

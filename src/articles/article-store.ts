@@ -85,6 +85,9 @@ export async function createFileArticleStore(
     for (const problem of result.problems) {
       logger.error({ problem }, "article item rejected");
     }
+    for (const notice of result.notices) {
+      logger.warn({ notice }, "article item shortened to fit one message");
+    }
     byId = next;
     articles = [...next.values()].sort(byNewest);
     logger.info({ articles: articles.length, problems: result.problems.length }, "articles loaded");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseJsonText } from "../json-file.js";
-import type { Locale } from "../locales.js";
+import { LOCALES, type Locale } from "../locales.js";
+import { cutAtSentence } from "../text/sentences.js";
 import { TOPIC_IDS, type TopicId } from "../topics/catalog.js";
 
 /**
@@ -10,17 +11,27 @@ import { TOPIC_IDS, type TopicId } from "../topics/catalog.js";
 export const ARTICLE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,127}$/;
 /** Visible characters; far below Telegram's 4,096 so that a brief fits in one message. */
 export const MAX_TITLE_LENGTH = 300;
+/**
+ * A longer summary is not a structural fault: it is cut at a sentence (with "…") when
+ * the file is read, so the item still reaches readers and its brief fits one message.
+ */
 export const MAX_SUMMARY_LENGTH = 3000;
 
 const briefSchema = z.looseObject({
   title: z.string().trim().min(1, "must not be empty").max(MAX_TITLE_LENGTH),
-  summary: z.string().trim().min(1, "must not be empty").max(MAX_SUMMARY_LENGTH),
+  summary: z.string().trim().min(1, "must not be empty"),
 });
 
 const httpUrl = z
   .string()
   .url("must be an absolute URL")
   .refine((value) => /^https?:\/\//i.test(value), "must start with http:// or https://");
+
+/** Another outlet that ran the same story (written by the near-duplicate merge). */
+const reportedBySchema = z.looseObject({
+  source: z.string().trim().min(1, "must not be empty").max(100),
+  url: httpUrl,
+});
 
 export const articleSchema = z.looseObject({
   id: z
@@ -37,9 +48,11 @@ export const articleSchema = z.looseObject({
     .refine((briefs) => briefs.fr !== undefined || briefs.en !== undefined, {
       message: "needs at least one of fr or en",
     }),
+  alsoReportedBy: z.array(reportedBySchema).optional(),
 });
 
 export type Brief = { title: string; summary: string };
+export type ReportedBy = { source: string; url: string };
 export type Article = {
   id: string;
   url: string;
@@ -47,6 +60,8 @@ export type Article = {
   publishedAt: string;
   topics: TopicId[];
   briefs: Partial<Record<Locale, Brief>>;
+  /** The same story from other sources, in the order they came in. */
+  alsoReportedBy?: ReportedBy[];
   [extra: string]: unknown;
 };
 
@@ -63,6 +78,23 @@ export interface ArticleValidation {
   problems: string[];
   /** Ids of invalid items that had a readable id (their last good version can be kept). */
   rejectedIds: string[];
+  /** One line per change made to a valid item so that it fits (a summary cut). */
+  notices: string[];
+}
+
+/** Cuts over-long summaries in place; returns one notice per cut, for the log. */
+function fitSummaries(article: Article, label: string): string[] {
+  const notices: string[] = [];
+  for (const locale of LOCALES) {
+    const brief = article.briefs[locale];
+    if (brief === undefined || brief.summary.length <= MAX_SUMMARY_LENGTH) continue;
+    const cut = cutAtSentence(brief.summary, MAX_SUMMARY_LENGTH, locale);
+    notices.push(
+      `${label}: briefs.${locale}.summary has ${brief.summary.length} characters, over ${MAX_SUMMARY_LENGTH}; cut at a sentence to ${cut.length}`,
+    );
+    article.briefs[locale] = { ...brief, summary: cut };
+  }
+  return notices;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -87,6 +119,7 @@ export function validateArticleFile(raw: unknown, fileLabel: string): ArticleVal
   const articles: Article[] = [];
   const problems: string[] = [];
   const rejectedIds: string[] = [];
+  const notices: string[] = [];
   const seen = new Set<string>();
   items.forEach((item, index) => {
     const id =
@@ -106,9 +139,10 @@ export function validateArticleFile(raw: unknown, fileLabel: string): ArticleVal
       return;
     }
     seen.add(article.id);
+    notices.push(...fitSummaries(article, label));
     articles.push(article);
   });
-  return { articles, problems, rejectedIds };
+  return { articles, problems, rejectedIds, notices };
 }
 
 /** Parses the text of an articles file; JSON syntax errors become ArticleFileError. */

@@ -32,6 +32,8 @@ interface ExtrasFlavor {
   logger: Logger;
   /** The reader's stored state, when this chat has any. */
   reader: Reader | undefined;
+  /** Whether this update's callback query has been answered (see track-callback-answer.ts). */
+  callbackAnswered: boolean;
 }
 
 export type Context = BaseContext & ExtrasFlavor & I18nFlavor;

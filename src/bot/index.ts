@@ -16,6 +16,7 @@ import { unhandledFeature } from "./features/unhandled.js";
 import { watchFeature } from "./features/watch.js";
 import { errorHandler } from "./handlers/error.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
+import { trackCallbackAnswer } from "./middlewares/track-callback-answer.js";
 
 export interface CreateBotOptions {
   /** Known identity, so no getMe round trip is needed (tests, benchmarks). */
@@ -46,6 +47,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   // Concurrent handling (runner, webhooks) but one chat's updates in order.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
   bot.use(attachDeps(deps));
+  bot.use(trackCallbackAnswer);
   bot.use(deps.i18n);
 
   // Handlers, in the order they get a chance at an update

@@ -18,6 +18,23 @@ export function translateFor(i18n: Translator, locale: Locale): Translate {
 /** Summaries longer than this are cut at a sentence so five briefs share one message. */
 export const MAX_SUMMARY_IN_LIST = 700; // characters
 
+/** Other outlets named under a brief; more are counted ("+2") so the line stays short. */
+export const MAX_ALSO_SHOWN = 5;
+
+/** "Also: Reuters, Les Echos", each outlet linked to its own article; undefined when there are none. */
+export function renderAlsoReportedBy(article: Article, t: Translate): Html | undefined {
+  const others = article.alsoReportedBy ?? [];
+  if (others.length === 0) return undefined;
+  const shown = others.slice(0, MAX_ALSO_SHOWN).map((entry) => link(entry.source, entry.url));
+  const hidden = others.length - shown.length;
+  return join([
+    italic(t("brief-also")),
+    text(" "),
+    join(shown, ", "),
+    ...(hidden > 0 ? [text(` +${hidden}`)] : []),
+  ]);
+}
+
 /** The reader's language when the article has it, else the other one (and says so). */
 export function pickBrief(article: Article, locale: Locale): { brief: Brief; locale: Locale } {
   const own = article.briefs[locale];
@@ -58,7 +75,8 @@ export interface RenderBriefOptions {
 
 /**
  * One brief as Telegram HTML: bold title, summary, source and date, a link to the
- * full article, and a marker when the text is in the other language.
+ * full article, the other outlets that ran the story, and a marker when the text
+ * is in the other language.
  */
 export function renderBrief(article: Article, options: RenderBriefOptions): Html {
   const { brief, locale: shown } = pickBrief(article, options.locale);
@@ -73,6 +91,8 @@ export function renderBrief(article: Article, options: RenderBriefOptions): Html
       link(options.t("brief-read-more"), article.url),
     ]),
   ];
+  const also = renderAlsoReportedBy(article, options.t);
+  if (also) lines.push(also);
   if (shown !== options.locale) lines.push(italic(options.t(`brief-original-${shown}`)));
   return join(lines, "\n");
 }

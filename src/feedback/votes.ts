@@ -1,5 +1,6 @@
 import type { Article } from "../articles/schema.js";
 import { isTopicId, type TopicId } from "../topics/catalog.js";
+import type { CheckedList } from "../watchlist/term-list.js";
 
 /**
  * A reader's 👍 and 👎 on briefs, kept with the reader: what /latest orders by, what
@@ -92,17 +93,21 @@ export function orderByVotes<T extends Pick<Article, "source" | "topics">>(
   return scored.map((entry) => entry.article);
 }
 
-/** Why a stored vote list cannot be used, or undefined when it can. */
-export function votesProblem(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
+/**
+ * A hand-editable vote list checked on load: a bad vote is left out and reported,
+ * and past 200 the oldest go, as recordVote would have done.
+ */
+export function checkVotes(value: unknown): CheckedList<Votes> {
+  if (value === undefined) return { list: undefined, problems: [] };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return "must be an object of article id → vote";
+    return {
+      list: undefined,
+      problems: [`${JSON.stringify(value)} is not an article id → vote object; left out`],
+    };
   }
-  const entries = Object.entries(value as Record<string, Partial<Vote>>);
-  if (entries.length > MAX_VOTES_PER_READER) {
-    return `holds ${entries.length} votes; at most ${MAX_VOTES_PER_READER} are kept`;
-  }
-  for (const [id, vote] of entries) {
+  const problems: string[] = [];
+  const list: Votes = {};
+  for (const [id, vote] of Object.entries(value as Record<string, Partial<Vote> | null>)) {
     const valid =
       (vote?.vote === "up" || vote?.vote === "down") &&
       typeof vote.source === "string" &&
@@ -110,9 +115,20 @@ export function votesProblem(value: unknown): string | undefined {
       vote.topics.every(isTopicId) &&
       typeof vote.at === "string" &&
       !Number.isNaN(Date.parse(vote.at));
-    if (!valid) return `vote on "${id}" needs vote (up|down), source, topics and an ISO time`;
+    if (valid) list[id] = vote as Vote;
+    else
+      problems.push(
+        `${JSON.stringify(id)} needs vote (up|down), source, topics and an ISO time; left out`,
+      );
   }
-  return undefined;
+  const ids = Object.keys(list).sort(
+    (a, b) => Date.parse((list[b] as Vote).at) - Date.parse((list[a] as Vote).at),
+  );
+  if (ids.length > MAX_VOTES_PER_READER) {
+    problems.push(`holds ${ids.length} votes; keeping the ${MAX_VOTES_PER_READER} newest`);
+    for (const id of ids.slice(MAX_VOTES_PER_READER)) delete list[id];
+  }
+  return { list, problems };
 }
 
 export interface FeedbackTally {

@@ -1,5 +1,7 @@
-import { join, relative } from "node:path";
-import { ARTICLES_FILE_NAME, ConfigError, DEFAULT_DATA_DIR } from "../config.js";
+import { relative } from "node:path";
+import { ConfigError, DEFAULT_DATA_DIR } from "../config.js";
+import { dataLayoutOf } from "../data-layout.js";
+import { type Env, envValue, readHttpUrl } from "../env-readers.js";
 
 export interface IngestConfig {
   dataDir: string;
@@ -11,31 +13,20 @@ export interface IngestConfig {
 }
 
 /** The ingest command's settings from the environment; bad values throw ConfigError. */
-export function createIngestConfig(
-  env: Readonly<Record<string, string | undefined>>,
-  cwd: string,
-): IngestConfig {
+export function createIngestConfig(env: Env, cwd: string): IngestConfig {
   const problems: string[] = [];
-  const dataDir = env.DATA_DIR?.trim() || DEFAULT_DATA_DIR;
-  const storePath = join(dataDir, ARTICLES_FILE_NAME);
+  const dataDir = envValue(env, "DATA_DIR") ?? DEFAULT_DATA_DIR;
+  const storePath = dataLayoutOf(dataDir).articles;
   const fromCwd = relative(cwd, storePath);
   const storeLabel = fromCwd !== "" && !fromCwd.startsWith("..") ? fromCwd : storePath;
 
-  let translateUrl: string | undefined = env.TRANSLATE_URL?.trim() || undefined;
-  if (translateUrl !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(translateUrl);
-    } catch {
-      url = undefined;
-    }
-    if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
-      problems.push(
-        `TRANSLATE_URL "${translateUrl}" is not an http(s) URL; give the LibreTranslate server, e.g. http://localhost:5000.`,
-      );
-      translateUrl = undefined;
-    }
-  }
+  const rawTranslateUrl = envValue(env, "TRANSLATE_URL");
+  const translateUrl =
+    rawTranslateUrl === undefined
+      ? undefined
+      : readHttpUrl("TRANSLATE_URL", rawTranslateUrl, problems, {
+          example: "http://localhost:5000 (a LibreTranslate server)",
+        });
   if (problems.length > 0) throw new ConfigError(problems);
   return { dataDir, storePath, storeLabel, translateUrl };
 }

@@ -1,5 +1,20 @@
 import { createHash } from "node:crypto";
+import type { ReportedBy } from "../articles/schema.js";
 import type { Locale } from "../locales.js";
+import {
+  createNearDuplicateIndex,
+  DAY_MS,
+  DEFAULT_WINDOW_DAYS,
+  jaccard,
+  type NearDuplicateIndex,
+} from "../newsroom/near-duplicates.js";
+import {
+  isKnownAddress,
+  isObject,
+  readAlsoReportedBy,
+  storiesOfItem,
+} from "../newsroom/store-stories.js";
+import type { StoryText } from "../newsroom/story-features.js";
 import { titleWords, urlIdentity } from "./article-id.js";
 import type { Candidate } from "./types.js";
 
@@ -52,6 +67,18 @@ export type MergeOutcome =
       /** The stored item has no provenance: an editor wrote all of it. */
       handWritten: boolean;
     }
+  | {
+      /** Another source's version of a stored story: listed in its alsoReportedBy, not added. */
+      status: "merged";
+      id: string;
+      candidate: Candidate;
+      /** False when the item already listed it (a source read again). */
+      changed: boolean;
+      /** Matched by address (own link or hreflang alternate) rather than by text. */
+      byLink: boolean;
+      /** The candidate's language was missing and its brief was added (an FR/EN edition). */
+      addedBrief: boolean;
+    }
   | { status: "skipped"; id: string; candidate: Candidate; reason: string };
 
 export interface MergeResult {
@@ -62,9 +89,6 @@ export interface MergeResult {
 }
 
 type Item = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Item =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Order-free for topics, so an editor reordering them is not an edit. */
 export function hashFieldValue(field: OwnedField, value: unknown): string {
@@ -127,12 +151,7 @@ function candidateValue(candidate: Candidate, field: OwnedField): unknown {
 }
 
 function titleSimilarity(a: string, b: string): number {
-  const left = new Set(titleWords(a));
-  const right = new Set(titleWords(b));
-  if (left.size === 0 || right.size === 0) return 0;
-  let shared = 0;
-  for (const word of left) if (right.has(word)) shared += 1;
-  return shared / (left.size + right.size - shared);
+  return jaccard(new Set(titleWords(a)), new Set(titleWords(b)));
 }
 
 /** Where the candidate already is in the store, and how it was recognised. */
@@ -186,6 +205,123 @@ function newItem(candidate: Candidate, now: string): Item {
   return item;
 }
 
+function candidateStory(candidate: Candidate): StoryText {
+  const brief = candidate.briefs[candidate.language];
+  return {
+    language: candidate.language,
+    title: brief?.title ?? "",
+    lead: brief?.summary ?? "",
+    // A search link for the headline is no address of the article's own.
+    links: [...(candidate.hasOwnUrl ? [candidate.url] : []), ...(candidate.alternates ?? [])],
+  };
+}
+
+/** The store's recent items (from the window before the oldest candidate on), in a near-duplicate index. */
+function indexRecentItems(
+  articles: readonly unknown[],
+  candidates: readonly Candidate[],
+  now: string,
+  windowDays: number,
+  invalid: ReadonlySet<number> | undefined,
+): NearDuplicateIndex {
+  const index = createNearDuplicateIndex({ windowDays });
+  const times = candidates.map((candidate) => Date.parse(candidate.publishedAt ?? now));
+  const since = Math.min(...times.filter((time) => !Number.isNaN(time))) - windowDays * DAY_MS;
+  articles.forEach((item, position) => {
+    if (!isObject(item) || invalid?.has(position)) return;
+    const time = typeof item.publishedAt === "string" ? Date.parse(item.publishedAt) : Number.NaN;
+    if (time < since) return;
+    for (const story of storiesOfItem(item, String(position))) index.add(story);
+  });
+  return index;
+}
+
+/** Keys of the other sources' versions folded into an item, so a re-read lands there at once. */
+export const ABSORBED_KEYS_FIELD = "absorbed";
+
+function absorbedKeys(provenance: Provenance | undefined): string[] {
+  const value = provenance?.[ABSORBED_KEYS_FIELD];
+  return Array.isArray(value) ? value.filter((key): key is string => typeof key === "string") : [];
+}
+
+function lacksLanguage(item: Item, language: Locale): boolean {
+  return getField(item, `briefs.${language}.title`) === undefined;
+}
+
+/**
+ * The stored story a candidate is another version of: one it was folded into
+ * before (by key), the same address in a language the item lacks (an edition),
+ * or a near-duplicate among the recent items.
+ */
+function findSameStory(
+  articles: readonly unknown[],
+  candidate: Candidate,
+  match: ReturnType<typeof findStoredArticle>,
+  stories: NearDuplicateIndex | undefined,
+  now: string,
+): { position: number; byLink: boolean } | undefined {
+  const before = articles.findIndex(
+    (item) => isObject(item) && absorbedKeys(readProvenance(item)).includes(candidate.key),
+  );
+  if (before >= 0) return { position: before, byLink: true };
+  if (match) {
+    const stored = articles[match.index] as Item;
+    const edition = match.matchedBy === "url" && lacksLanguage(stored, candidate.language);
+    return edition ? { position: match.index, byLink: true } : undefined;
+  }
+  const found = stories?.findDuplicate({
+    publishedAt: candidate.publishedAt ?? now,
+    story: candidateStory(candidate),
+  });
+  return found ? { position: Number(found.id), byLink: found.byLink } : undefined;
+}
+
+/**
+ * Folds another source's version into a stored story: lists the outlet in
+ * `alsoReportedBy` and, for an edition in the other language matched by address,
+ * adds its brief (unless an editor deleted that language on purpose).
+ */
+function absorbStory(
+  stored: Item,
+  candidate: Candidate,
+  byLink: boolean,
+): { item: Item; changed: boolean; addedBrief: boolean } {
+  const item = structuredClone(stored);
+  let changed = false;
+  let addedBrief = false;
+  const language = candidate.language;
+  const brief = candidate.briefs[language];
+  const provenance = readProvenance(item);
+  const fields = [`briefs.${language}.title`, `briefs.${language}.summary`] as const;
+  const missing = fields.every(
+    (field) => getField(item, field) === undefined && provenance?.hash[field] === undefined,
+  );
+  if (byLink && brief && missing) {
+    const hash = { ...(provenance?.hash ?? {}) };
+    const values = [brief.title, brief.summary];
+    fields.forEach((field, at) => {
+      if (setField(item, field, values[at])) hash[field] = hashFieldValue(field, values[at]);
+    });
+    if (provenance) item[PROVENANCE_FIELD] = { ...provenance, hash };
+    changed = addedBrief = true;
+  }
+  const listable =
+    candidate.hasOwnUrl && candidate.source !== item.source && !isKnownAddress(item, candidate.url);
+  if (listable) {
+    const entry: ReportedBy = { source: candidate.source, url: candidate.url };
+    item.alsoReportedBy = [...readAlsoReportedBy(item), entry];
+    changed = true;
+  }
+  // Hand-written items get no bookkeeping; their links and text find the story again.
+  const current = readProvenance(item);
+  const keys = absorbedKeys(current);
+  if (current && !keys.includes(candidate.key) && current.key !== candidate.key) {
+    item[PROVENANCE_FIELD] = { ...current, [ABSORBED_KEYS_FIELD]: [...keys, candidate.key] };
+    changed = true;
+  }
+  return { item, changed, addedBrief };
+}
+
 /**
  * Adds new articles at the end of the store and updates known ones in the fields
  * the pipeline still owns. Pure: `existing` is not modified; untouched items are
@@ -198,19 +334,51 @@ export function mergeArticles(
   options: {
     /** Positions of stored items that fail validation: an editor is mid-edit, hands off. */
     invalid?: ReadonlySet<number>;
+    /** Days around a new item in which a near-duplicate is looked for (default 3); 0 turns it off. */
+    nearDuplicateWindowDays?: number;
   } = {},
 ): MergeResult {
   const articles = [...existing];
   const outcomes: MergeOutcome[] = [];
+  const windowDays = options.nearDuplicateWindowDays ?? DEFAULT_WINDOW_DAYS;
+  const stories =
+    windowDays > 0 && candidates.length > 0
+      ? indexRecentItems(articles, candidates, now, windowDays, options.invalid)
+      : undefined;
   // Which stored item each candidate of this run landed on, to catch the same article twice.
   const claimedBy = new Map<number, string>();
   let changed = false;
 
   for (const candidate of candidates) {
     const match = findStoredArticle(articles, candidate);
+    const sameStory = findSameStory(articles, candidate, match, stories, now);
+    if (sameStory) {
+      const { position } = sameStory;
+      const stored = articles[position] as Item;
+      const absorbed = absorbStory(stored, candidate, sameStory.byLink);
+      if (absorbed.changed) {
+        articles[position] = absorbed.item;
+        changed = true;
+      }
+      outcomes.push({
+        status: "merged",
+        id: typeof stored.id === "string" ? stored.id : candidate.id,
+        candidate,
+        changed: absorbed.changed,
+        byLink: sameStory.byLink,
+        addedBrief: absorbed.addedBrief,
+      });
+      continue;
+    }
     if (!match) {
       articles.push(newItem(candidate, now));
       claimedBy.set(articles.length - 1, candidate.label);
+      for (const story of storiesOfItem(
+        articles[articles.length - 1] as Item,
+        String(articles.length - 1),
+      )) {
+        stories?.add(story);
+      }
       outcomes.push({ status: "added", id: candidate.id, candidate });
       changed = true;
       continue;

@@ -158,6 +158,17 @@ function rowFor(outcome: MergeOutcome): ReportRow {
     }
     case "skipped":
       return { status: "skipped", subject: candidate.label, detail: outcome.reason };
+    case "merged": {
+      const how = outcome.byLink ? "same address" : "near-duplicate text";
+      const what = outcome.addedBrief
+        ? `its ${candidate.language} brief added`
+        : `${candidate.source} listed in alsoReportedBy`;
+      return {
+        status: outcome.changed ? "updated" : "unchanged",
+        subject: outcome.id,
+        detail: [`${candidate.label}: same story (${how}); ${what}`, ...notes].join("; "),
+      };
+    }
     default: {
       const parts: string[] = [];
       if (outcome.changed.length > 0) parts.push(`changed: ${outcome.changed.join(", ")}`);

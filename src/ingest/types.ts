@@ -53,6 +53,8 @@ export interface Candidate {
   topics: TopicId[];
   language: Locale;
   briefs: Partial<Record<Locale, Brief>>;
+  /** The page's language alternates (hreflang URLs), when known: they identify its other editions. */
+  alternates?: string[];
   origin: string;
   label: string;
   warnings: string[];

@@ -4,7 +4,8 @@ import type { Validators } from "./polite-fetcher.js";
 import { writeJsonAtomically } from "./sources-file.js";
 
 /** The newsroom's own bookkeeping, in $DATA_DIR/state/newsroom.json. */
-export const NEWSROOM_STATE_FILE = "newsroom.json";
+export { NEWSROOM_STATE_FILE_NAME as NEWSROOM_STATE_FILE } from "../data-layout.js";
+
 const STATE_VERSION = 1;
 /** "Items in the last 24 h" in /sources. */
 export const RECENT_WINDOW_MS = 24 * 60 * 60 * 1000;

@@ -11,7 +11,7 @@ import { TOPIC_IDS, type TopicId } from "../topics/catalog.js";
  * Validated like the article store: a broken file is refused whole (the last good
  * list stays in force), a broken entry is named with its field and left out.
  */
-export const SOURCES_FILE_NAME = "sources.json";
+export { SOURCES_FILE_NAME } from "../data-layout.js";
 /** Polling interval bounds (minutes) for everyMinutes and for what feeds ask (<ttl>, sy:). */
 export const MIN_EVERY_MINUTES = 5;
 export const MAX_EVERY_MINUTES = 24 * 60;

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { Api } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
@@ -6,6 +5,7 @@ import type { JsonArticleLedger } from "../articles/json-article-ledger.js";
 import { type BriefRenderer, createBriefRenderer, type Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import { dataLayoutOf } from "../data-layout.js";
 import type { Logger } from "../logger.js";
 import type { ReaderStore } from "../readers/reader-store.js";
 import { type BroadcastTuning, DEFAULT_BROADCAST_TUNING, runBroadcast } from "./broadcast.js";
@@ -62,11 +62,6 @@ export interface PushRunner {
   stop(): Promise<void>;
 }
 
-/** The delivery log of the run in progress (see progress-journal.ts). */
-export function progressJournalPathOf(dataDir: string): string {
-  return join(dataDir, "state", "push-progress.log");
-}
-
 // Stats are counted in memory; saving now and then bounds what a crash loses.
 const STATS_SAVE_INTERVAL_MS = 5_000;
 
@@ -77,7 +72,7 @@ export function createPushRunner(deps: PushDeps): PushRunner {
   let controller: AbortController | undefined;
 
   async function execute(signal: AbortSignal): Promise<PushReport> {
-    const journal = await openProgressJournal(progressJournalPathOf(deps.config.dataDir));
+    const journal = await openProgressJournal(dataLayoutOf(deps.config.dataDir).pushProgress);
     try {
       // Progress a crashed run left in the journal goes into the reader store first.
       await journal.settle(deps.readers);

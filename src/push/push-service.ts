@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { ArticleStore } from "../articles/article-store.js";
 import {
   createJsonArticleLedger,
@@ -7,6 +6,7 @@ import {
 import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import { dataLayoutOf } from "../data-layout.js";
 import type { Logger } from "../logger.js";
 import type { ReaderStore } from "../readers/reader-store.js";
 import { createJsonPushStats, type PushStatsRecorder } from "./json-push-stats.js";
@@ -46,15 +46,15 @@ export interface PushService {
 export async function createPushService(options: PushServiceOptions): Promise<PushService> {
   const { config, clock, articles } = options;
   const logger = options.logger.child({ component: "push" });
-  const stateDir = join(config.dataDir, "state");
+  const layout = dataLayoutOf(config.dataDir);
   let highestCursor = 0;
   for (const reader of options.readers.all())
     highestCursor = Math.max(highestCursor, reader.cursor);
   const ledger = await createJsonArticleLedger({
-    path: join(stateDir, "ledger.json"),
+    path: layout.ledger,
     floorSeq: highestCursor,
   });
-  const stats = await createJsonPushStats({ path: join(stateDir, "push-stats.json") });
+  const stats = await createJsonPushStats({ path: layout.pushStats });
   await ledger.sync(articles.list(), clock.now());
   const stopSyncing = articles.onChange((list) => {
     ledger

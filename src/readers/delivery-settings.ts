@@ -1,5 +1,4 @@
-import { isValidTimeZone } from "../config.js";
-import { localTimeIn, parseMinuteOfDay } from "./local-time.js";
+import { canonicalZone, localTimeIn, parseMinuteOfDay } from "./local-time.js";
 import {
   DEFAULT_DELIVERY,
   type DeliverySettings,
@@ -16,12 +15,6 @@ export type QuietWindow = { start: MinuteOfDay; end: MinuteOfDay };
 
 const MINUTES_PER_DAY = 24 * 60;
 const HOURS_PER_DAY = 24;
-
-/** The zone's canonical IANA spelling ("europe/paris" → "Europe/Paris"), if it is one. */
-export function canonicalZone(value: string): string | undefined {
-  if (value === "" || !isValidTimeZone(value)) return undefined;
-  return new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
-}
 
 export function isDigestHour(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) < HOURS_PER_DAY;

@@ -1,9 +1,8 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { votesProblem } from "../feedback/votes.js";
 import { createJsonDataFile, parseJsonText, readTextFile } from "../json-file.js";
-import { termListProblem } from "../watchlist/term-list.js";
+import { checkStoredReader } from "./check-reader.js";
 import type { Reader } from "./reader.js";
 import type { ReaderStore } from "./reader-store.js";
 
@@ -32,6 +31,8 @@ export interface JsonReaderStoreOptions {
   dir: string;
   /** Used only when the folder is new; an existing manifest keeps its count. */
   shards?: number;
+  /** Told each bad field found on load (the reader keeps its other fields; the field its default). */
+  onProblem?: (problem: string) => void;
 }
 
 class Shard {
@@ -84,21 +85,18 @@ async function readManifest(path: string, fallback: number): Promise<Manifest> {
   }
 }
 
-/** Watch, mute and feedback lists are optional; when present they must be usable as they are. */
-function checkReaderLists(path: string, readers: Record<string, Reader>): void {
-  for (const [chatId, reader] of Object.entries(readers)) {
-    const problems = {
-      watch: termListProblem(reader.watch),
-      mute: termListProblem(reader.mute),
-      feedback: votesProblem(reader.feedback),
-    };
-    for (const [field, problem] of Object.entries(problems)) {
-      if (problem === undefined) continue;
-      throw new Error(
-        `Reader state file ${path}: chat ${chatId} "${field}" ${problem}; fix or remove that field.`,
-      );
-    }
+/** A shard's readers as loaded, each checked field by field (see check-reader.ts). */
+function checkedReaders(
+  stored: Record<string, unknown>,
+  onProblem: (problem: string) => void,
+): Record<string, Reader> {
+  const readers: Record<string, Reader> = {};
+  for (const [key, raw] of Object.entries(stored)) {
+    const { reader, problems } = checkStoredReader(key, raw);
+    for (const problem of problems) onProblem(problem);
+    if (reader !== undefined) readers[key] = reader;
   }
+  return readers;
 }
 
 export async function createJsonReaderStore(options: JsonReaderStoreOptions): Promise<ReaderStore> {
@@ -123,7 +121,9 @@ export async function createJsonReaderStore(options: JsonReaderStoreOptions): Pr
       if (typeof db.data?.readers !== "object" || db.data.readers === null) {
         throw new Error(`Reader state file ${path} has no "readers" object.`);
       }
-      checkReaderLists(path, db.data.readers);
+      db.data.readers = checkedReaders(db.data.readers, (problem) =>
+        options.onProblem?.(`${path}: ${problem}`),
+      );
       return new Shard(db);
     }),
   );

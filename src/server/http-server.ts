@@ -10,10 +10,16 @@ export type RequestHandler = (
  * A plain node:http server that tries each handler in turn (a handler returns
  * false to pass) and answers 404 otherwise.
  */
+export interface HttpServer {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
 export async function startHttpServer(
   handlers: readonly RequestHandler[],
   options: { host: string; port: number },
-): Promise<{ server: Server; port: number; close(): Promise<void> }> {
+): Promise<HttpServer> {
   const server = createServer(async (request, response) => {
     try {
       for (const handler of handlers) {

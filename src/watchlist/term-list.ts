@@ -17,29 +17,42 @@ export function termsOf(list: TermList | undefined): string[] {
     .map(([term]) => term);
 }
 
+/** A stored list as checked on load: what can be used, and what was left out and why. */
+export interface CheckedList<T> {
+  /** undefined when nothing usable was stored (the field is then left out). */
+  list: T | undefined;
+  /** Each says what was wrong, relative to the field ("\"<b>x</b>\" … left out"). */
+  problems: string[];
+}
+
 /**
- * Why a stored list cannot be used, or undefined when it can: at most 50 terms, each
- * in the normalized form /watch stores (so hand edits cannot smuggle in HTML), each
- * with a valid time.
+ * A hand-editable list checked with the rules /watch applies: at most 50 terms, each
+ * in the normalized form /watch stores (so an edit cannot smuggle in HTML), each with
+ * a valid time. A bad entry is left out and reported; the rest is kept.
  */
-export function termListProblem(value: unknown): string | undefined {
-  if (value === undefined) return undefined;
+export function checkTermList(value: unknown): CheckedList<TermList> {
+  if (value === undefined) return { list: undefined, problems: [] };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return "must be an object of term → ISO time";
+    return {
+      list: undefined,
+      problems: [`${JSON.stringify(value)} is not a term → time object; left out`],
+    };
   }
-  const entries = Object.entries(value);
-  if (entries.length > MAX_TERMS_PER_LIST) {
-    return `holds ${entries.length} terms; at most ${MAX_TERMS_PER_LIST} are allowed`;
+  const problems: string[] = [];
+  const list: TermList = {};
+  for (const [term, at] of Object.entries(value)) {
+    const normalized =
+      term !== "" && normalizeTerm(term) === term && countGraphemes(term) <= MAX_TERM_LENGTH;
+    if (normalized && typeof at === "string" && !Number.isNaN(Date.parse(at))) list[term] = at;
+    else
+      problems.push(`${JSON.stringify(term)} is not a normalized term with its ISO time; left out`);
   }
-  for (const [term, at] of entries) {
-    if (term === "" || normalizeTerm(term) !== term || countGraphemes(term) > MAX_TERM_LENGTH) {
-      return `term "${term}" is not in normalized form (lowercase, no accents, single spaces)`;
-    }
-    if (typeof at !== "string" || Number.isNaN(Date.parse(at))) {
-      return `term "${term}" has no valid ISO time`;
-    }
+  const terms = termsOf(list);
+  if (terms.length > MAX_TERMS_PER_LIST) {
+    problems.push(`holds ${terms.length} terms; keeping the ${MAX_TERMS_PER_LIST} oldest`);
+    for (const term of terms.slice(MAX_TERMS_PER_LIST)) delete list[term];
   }
-  return undefined;
+  return { list, problems };
 }
 
 export interface AddResult {

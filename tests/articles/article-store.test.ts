@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createFileArticleStore, type FileArticleStore } from "../../src/articles/article-store.js";
-import type { Article } from "../../src/articles/schema.js";
+import { type Article, MAX_SUMMARY_LENGTH } from "../../src/articles/schema.js";
 import { createLogger } from "../../src/logger.js";
 
 function article(id: string, publishedAt: string, title = `Title ${id}`): Article {
@@ -43,6 +43,24 @@ describe("file article store", () => {
     );
     store = await createFileArticleStore({ path, logger, watch: false });
     expect(store.list().map((item) => item.id)).toEqual(["bom-saved"]);
+  });
+
+  it("should keep an item whose summary is too long, cut at a sentence, and log the cut", async () => {
+    const sentence = "Cloud revenue grew again in the quarter, the company said on Tuesday. ";
+    const long = { ...article("long", "2026-11-20T08:00:00Z") };
+    long.briefs = { en: { title: "A long brief", summary: sentence.repeat(70).trim() } };
+    await save({ articles: [long] });
+    store = await createFileArticleStore({ path, logger, watch: false });
+
+    const summary = store.list()[0]?.briefs.en?.summary ?? "";
+    expect(summary.length).toBeLessThanOrEqual(MAX_SUMMARY_LENGTH);
+    expect(summary.length).toBeGreaterThan(MAX_SUMMARY_LENGTH - sentence.length - 2);
+    expect(summary.endsWith("on Tuesday.…")).toBe(true);
+    expect(logs.join("")).toMatch(
+      new RegExp(
+        `briefs\\.en\\.summary has ${sentence.repeat(70).trim().length} characters, over 3000; cut at a sentence`,
+      ),
+    );
   });
 
   it("should list articles newest first", async () => {

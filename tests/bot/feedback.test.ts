@@ -99,7 +99,7 @@ describe("feedback on pushed briefs", () => {
     expect(question.text).toBe(
       "Vous n'avez pas aimé 2 briefs de Reuters cette semaine. Mettre Reuters en sourdine ? Ses briefs ne vous seraient plus envoyés ni montrés dans /latest (/unmute pour revenir en arrière).",
     );
-    const done = await reader.tap(question, { text: "🔇 Mettre Reuters en sourdine" });
+    const done = await reader.tap(question, "🔇 Mettre Reuters en sourdine");
     expect(done.text).toContain("Reuters est en sourdine");
     expect(Object.keys(chat.bot.app.deps.readers.get(reader.id)?.mute ?? {})).toEqual([
       "source:reuters",

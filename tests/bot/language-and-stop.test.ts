@@ -13,7 +13,7 @@ describe("/language", () => {
     const question = await reader.say("/language");
     expect(question.text).toBe("Choose your language:");
     expect(buttonLabels(question)).toEqual(["🇬🇧 English", "🇫🇷 Français"]);
-    const confirmed = await reader.tap(question, { text: "🇫🇷 Français" });
+    const confirmed = await reader.tap(question, "🇫🇷 Français");
     expect(confirmed.message_id).toBe(question.message_id);
     expect(confirmed.text).toBe(
       "Langue : français. Les briefs arrivent en français quand ils existent.",

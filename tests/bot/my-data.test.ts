@@ -80,12 +80,12 @@ describe("/export and /deletedata", () => {
     const question = await reader.say("/deletedata");
     expect(question.text).toContain("Effacer tout ce que je garde sur vous");
     expect(buttonLabels(question)).toEqual(["🗑 Oui, tout effacer", "Annuler"]);
-    const cancelled = await reader.tap(question, { text: "Annuler" });
+    const cancelled = await reader.tap(question, "Annuler");
     expect(cancelled.text).toBe("Annulé : rien n'a été effacé.");
     expect(chat.bot.app.deps.readers.get(reader.id)).toBeDefined();
 
     const again = await reader.say("/deletedata");
-    const done = await reader.tap(again, { text: "🗑 Oui, tout effacer" });
+    const done = await reader.tap(again, "🗑 Oui, tout effacer");
     expect(done.text).toBe(
       "C'est fait : tout ce que je gardais sur vous est effacé. Si vous m'écrivez à nouveau, vous repartez de zéro.",
     );

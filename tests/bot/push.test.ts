@@ -46,6 +46,11 @@ describe("scheduled pushes in the running bot", () => {
 
     // Several more ticks: matching two of Anna's topics and re-ticking sends nothing again.
     await new Promise((resolve) => setTimeout(resolve, 2500));
+    // The schedule is still ticking (a later item arrives), so "once" is not "never again".
+    await publish(makeArticle("ledger-e2e-next", ["ai"]));
+    await expect
+      .poll(() => headlines(anna.id), { timeout: 5000 })
+      .toContain("Title ledger-e2e-next");
     expect(headlines(anna.id).filter((line) => line.includes("shared ledger"))).toHaveLength(1);
     expect(headlines(louis.id).filter((line) => line.includes("registre commun"))).toHaveLength(1);
     expect(headlines(other.id)).toEqual([]);

@@ -36,7 +36,7 @@ describe("/settings", () => {
   it("should switch to a daily digest at a picked hour, editing the panel in place", async () => {
     const user = chat.reader("en", 7002);
     const panel = await user.say("/settings");
-    const digest = await user.tap(panel, { data: "set:mode:digest" });
+    const digest = await user.tap(panel, "📰 Daily digest");
     expect(digest.message_id).toBe(panel.message_id);
     expect(digest.text).toContain("Delivery: one daily digest at 08:00.");
     expect(buttonLabels(digest)).toContain("🕗 Digest at 08:00");
@@ -46,10 +46,10 @@ describe("/settings", () => {
       lastDigestOn: "2026-11-28",
     });
 
-    const hours = await user.tap(digest, { data: "set:view:hour" });
+    const hours = await user.tap(digest, "🕗 Digest at 08:00");
     expect(hours.text).toContain("At what time should the daily digest come?");
     expect(buttonLabels(hours)).toContain("✅ 08:00");
-    const picked = await user.tap(hours, { data: "set:hour:18" });
+    const picked = await user.tap(hours, "18:00");
     expect(picked.text).toContain("Delivery: one daily digest at 18:00.");
     expect(stored(7002)?.delivery.digestHour).toBe(18);
     expect(user.user.lastBotMessage()?.message_id).toBe(panel.message_id);
@@ -58,17 +58,17 @@ describe("/settings", () => {
   it("should set quiet hours, the time zone and link previews from buttons", async () => {
     const user = chat.reader("en", 7003);
     const panel = await user.say("/settings");
-    const quiet = await user.tap(panel, { data: "set:view:quiet" });
+    const quiet = await user.tap(panel, "🌙 Quiet hours");
     expect(buttonLabels(quiet)).toContain("✅ Off");
-    const night = await user.tap(quiet, { data: "set:quiet:1320-420" });
+    const night = await user.tap(quiet, "22:00–07:00");
     expect(night.text).toContain("Quiet hours: 22:00–07:00.");
 
-    const zones = await user.tap(night, { data: "set:view:zone" });
+    const zones = await user.tap(night, "🌍 Time zone");
     expect(buttonData(zones, "Paris · 10:00")).toBe("set:tz:Europe/Paris");
-    const paris = await user.tap(zones, { data: "set:tz:Europe/Paris" });
+    const paris = await user.tap(zones, "Paris · 10:00");
     expect(paris.text).toContain("Time zone: Europe/Paris (your time now: 10:00)");
 
-    const previews = await user.tap(paris, { data: "set:previews:on" });
+    const previews = await user.tap(paris, "🔗 Link previews: off");
     expect(previews.text).toContain("Link previews: on.");
     expect(stored(7003)?.delivery).toEqual({
       mode: "instant",
@@ -86,7 +86,7 @@ describe("/settings", () => {
     expect(panel.text).toContain("Réception : immédiate, dès qu'un brief est publié.");
     expect(panel.text).toContain("Heures calmes : désactivées.");
     expect(buttonLabels(panel)).toContain("📰 Résumé du jour");
-    const saved = await user.tap(panel, { data: "set:mode:digest" });
+    const saved = await user.tap(panel, "📰 Résumé du jour");
     expect(saved.text).toContain("Réception : un résumé par jour à 08:00.");
   });
 
@@ -154,7 +154,7 @@ describe("/settings", () => {
   it("should refuse forged buttons and change nothing", async () => {
     const user = chat.reader("en", 7007);
     const panel = await user.say("/settings");
-    await user.tap(panel, { data: "set:mode:digest" });
+    await user.tap(panel, "📰 Daily digest");
     const answers = () => chat.emu.callsOf("answerCallbackQuery");
     const before = answers().length;
     for (const data of ["set:tz:Mars/Base", "set:hour:24", "set:quiet:1-2", "set:mode:loud"]) {

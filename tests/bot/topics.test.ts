@@ -15,14 +15,14 @@ describe("/topics, /subscribe, /unsubscribe", () => {
     const reader = chat.reader("en");
     const menu = await reader.say("/topics");
     expect(menu.text).toBe("Your topics: tap to follow ✅ or leave ▫️.");
-    const edited = await reader.tap(menu, { data: "topic:blockchain" });
+    const edited = await reader.tap(menu, "▫️ Blockchain");
     expect(edited.message_id).toBe(menu.message_id);
     expect(edited.edits).toBe(1);
     expect(buttonLabels(edited)).toContain("✅ Blockchain");
     expect(reader.lastToast()).toBe("Following Blockchain.");
     expect(followed(reader.id)).toEqual(["blockchain"]);
 
-    const again = await reader.tap(edited, { data: "topic:blockchain" });
+    const again = await reader.tap(edited, "✅ Blockchain");
     expect(buttonLabels(again)).toContain("▫️ Blockchain");
     expect(reader.lastToast()).toBe("Left Blockchain.");
     expect(followed(reader.id)).toEqual([]);
@@ -31,7 +31,7 @@ describe("/topics, /subscribe, /unsubscribe", () => {
   it("should take the /start buttons too", async () => {
     const reader = chat.reader("fr");
     const welcome = await reader.say("/start");
-    const edited = await reader.tap(welcome, { text: "▫️ IA" });
+    const edited = await reader.tap(welcome, "▫️ IA");
     expect(buttonLabels(edited)).toContain("✅ IA");
     expect(reader.lastToast()).toBe("Vous suivez IA.");
   });
@@ -114,5 +114,22 @@ describe("/topics, /subscribe, /unsubscribe", () => {
     expect(next.text).toContain("Briefbot");
     expect(reader.lastToast()).toBe("This button has expired. Send the command again.");
     expect(followed(reader.id)).toEqual([]);
+  });
+
+  it("should answer a tap once even when the edit after it fails", async () => {
+    const reader = chat.reader("en");
+    const menu = await reader.say("/topics");
+    const answersBefore = chat.emu.callsOf("answerCallbackQuery").length;
+    chat.emu.faults.failNext("editMessageReplyMarkup", {
+      status: 400,
+      description: "Bad Request: message to edit not found",
+    });
+    await reader.user.pressButton(menu, { text: "▫️ Cloud" });
+    // The chat's updates run in order: once /help is answered, the tap is fully handled.
+    expect((await reader.say("/help")).text).toContain("Briefbot");
+
+    const answers = chat.emu.callsOf("answerCallbackQuery").slice(answersBefore);
+    expect(answers.map((call) => call.status)).toEqual([200]);
+    expect(followed(reader.id)).toEqual(["cloud"]);
   });
 });

@@ -44,7 +44,7 @@ describe("/watch, /unwatch, /mute, /unmute", () => {
     expect(buttonLabels(list)).toEqual(["✖ tesla", "✖ $BTC"]);
 
     const copy = await reader.say("/watch");
-    const edited = await reader.tap(list, { text: "✖ tesla" });
+    const edited = await reader.tap(list, "✖ tesla");
     expect(edited.message_id).toBe(list.message_id);
     expect(buttonLabels(edited)).toEqual(["✖ $BTC"]);
     expect(reader.lastToast()).toBe("Removed tesla.");

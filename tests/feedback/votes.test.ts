@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkVotes,
   MAX_VOTES_PER_READER,
   recentDislikes,
   recordVote,
   type Votes,
-  votesProblem,
 } from "../../src/feedback/votes.js";
 import { makeArticle } from "../push/push-harness.js";
 
@@ -34,17 +34,18 @@ describe("votes", () => {
     expect(recentDislikes(votes, "Example News", at(8))).toBe(1);
   });
 
-  it("should refuse a hand-edited vote it could not use", () => {
-    expect(
-      votesProblem({ a: { vote: "meh", source: "x", topics: [], at: at(1).toISOString() } }),
-    ).toMatch(/vote on "a" needs/);
-    expect(
-      votesProblem({
-        a: { vote: "up", source: "x", topics: ["quantum"], at: at(1).toISOString() },
-      }),
-    ).toMatch(/vote on "a" needs/);
-    expect(
-      votesProblem(recordVote(undefined, makeArticle("a", ["ai"]), "up", at(1))),
-    ).toBeUndefined();
+  it("should leave out a hand-edited vote it could not use, keeping the others", () => {
+    const good = recordVote(undefined, makeArticle("a", ["ai"]), "up", at(1));
+    const checked = checkVotes({
+      ...good,
+      b: { vote: "meh", source: "x", topics: [], at: at(1).toISOString() },
+      c: { vote: "up", source: "x", topics: ["quantum"], at: at(1).toISOString() },
+    });
+    expect(checked.list).toEqual(good);
+    expect(checked.problems).toEqual([
+      '"b" needs vote (up|down), source, topics and an ISO time; left out',
+      '"c" needs vote (up|down), source, topics and an ISO time; left out',
+    ]);
+    expect(checkVotes(["a"]).list).toBeUndefined();
   });
 });

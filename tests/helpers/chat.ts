@@ -31,11 +31,11 @@ export interface Reader {
   say(text: string): Promise<EmulatedMessage>;
   /** Sends text and collects `count` bot messages. */
   sayAndCollect(text: string, count: number): Promise<EmulatedMessage[]>;
-  /** Taps a button of a message; resolves with the bot's next message or edit. */
-  tap(
-    message: EmulatedMessage,
-    button: { data: string } | { text: string },
-  ): Promise<EmulatedMessage>;
+  /**
+   * Taps the button labelled `label`, as a reader would find it; resolves with the
+   * bot's next message or edit. Forged or stale data goes through `user.sendCallback`.
+   */
+  tap(message: EmulatedMessage, label: string): Promise<EmulatedMessage>;
   /** The last toast the bot showed for this reader's button taps. */
   lastToast(): string | undefined;
 }
@@ -89,9 +89,9 @@ export async function startChat(
           return next;
         },
         sayAndCollect: (text, count) => collect(() => user.sendText(text), count),
-        async tap(message, button) {
+        async tap(message, label) {
           const next = user.waitForBotMessage();
-          await user.pressButton(message, button);
+          await user.pressButton(message, { text: label });
           return next;
         },
         lastToast() {

@@ -114,8 +114,15 @@ describe("push runs", () => {
     await h.restart();
     await h.saveArticles([...baseline, edited]);
     await h.run();
-
     expect(h.emu.deliveredTo(401)).toHaveLength(1);
+
+    // Positive control: after all that, a genuinely new item still goes out.
+    await h.saveArticles([...baseline, edited, makeArticle("later", ["ai"])]);
+    await h.run();
+    expect(deliveredTexts(h.emu, 401).map((text) => text.split("\n")[0])).toEqual([
+      "Title fresh",
+      "Title later",
+    ]);
   });
 
   it("should never push an item withdrawn from the store before the run, even when it comes back", async () => {
@@ -123,12 +130,14 @@ describe("push runs", () => {
     const h = harness;
     await h.addReader(451, ["ai"]);
     h.clock.advance(60_000);
-    await h.saveArticles([...baseline, makeArticle("withdrawn", ["ai"])]);
-    await h.saveArticles(baseline);
+    const kept = makeArticle("kept", ["ai"]);
+    await h.saveArticles([...baseline, makeArticle("withdrawn", ["ai"]), kept]);
+    await h.saveArticles([...baseline, kept]);
     await h.run();
-    await h.saveArticles([...baseline, makeArticle("withdrawn", ["ai"])]);
+    await h.saveArticles([...baseline, makeArticle("withdrawn", ["ai"]), kept]);
     await h.run();
-    expect(h.emu.deliveredTo(451)).toEqual([]);
+    // The item published beside it arrives, so the runs did push.
+    expect(deliveredTexts(h.emu, 451).map((text) => text.split("\n")[0])).toEqual(["Title kept"]);
   });
 });
 

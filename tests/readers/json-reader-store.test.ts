@@ -25,6 +25,39 @@ describe("JSON reader store", () => {
     expect(store.get(42)?.locale).toBe("fr");
   });
 
+  it("should check hand-edited readers on load: a bad field falls back, the rest is kept", async () => {
+    const good = { ...createReader(7, "en", now, 3), topics: { cloud: now.toISOString() } };
+    const edited = {
+      ...createReader(42, "fr", now, 12),
+      topics: { ai: now.toISOString(), quantum: now.toISOString() },
+      delivery: { ...createReader(42, "fr", now, 0).delivery, timeZone: "Mars/Olympus" },
+    };
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    await writeFile(
+      join(dir, "shard-0.json"),
+      JSON.stringify({ readers: { "7": good, "42": edited, "99": "oops" } }),
+    );
+    const problems: string[] = [];
+    const store = await createJsonReaderStore({ dir, onProblem: (line) => problems.push(line) });
+
+    expect(store.get(7)).toEqual(good);
+    expect(store.get(42)).toMatchObject({
+      locale: "fr",
+      cursor: 12,
+      topics: { ai: now.toISOString() },
+      delivery: { timeZone: "UTC", mode: "instant" },
+    });
+    expect(store.get(99)).toBeUndefined();
+    expect(store.size()).toBe(2);
+    expect(problems).toEqual([
+      expect.stringMatching(/shard-0\.json: reader 42: topics\.quantum is not a known topic/),
+      expect.stringMatching(
+        /shard-0\.json: reader 42: delivery\.timeZone "Mars\/Olympus" is not an IANA time zone .*; using "UTC"/,
+      ),
+      expect.stringMatching(/shard-0\.json: reader "99": not a reader record; left out/),
+    ]);
+  });
+
   it("should have the change on disk when update resolves, and survive a restart", async () => {
     const store = await createJsonReaderStore({ dir, shards: 4 });
     await store.update(42, () => ({
@@ -103,33 +136,52 @@ describe("JSON reader store", () => {
     await expect(createJsonReaderStore({ dir })).rejects.toThrow(/shard-0\.json is not valid JSON/);
   });
 
-  it("should load watch and mute lists, and refuse a hand-edited list it could not use", async () => {
+  it("should load watch, mute and feedback lists, leaving out hand-edited entries it could not use", async () => {
+    const at = now.toISOString();
     const reader = {
       ...createReader(42, "en", now, 0),
-      watch: { nvidia: now.toISOString(), $nvda: now.toISOString() },
-      mute: { "source:les echos": now.toISOString() },
+      watch: { nvidia: at, $nvda: at, "<b>NVIDIA</b>": at, tesla: "yesterday" },
+      mute: ["memecoin"],
+      feedback: { "eu-ai-act": { vote: "up", source: "European Commission", topics: ["ai"], at } },
     };
     await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
     await writeFile(join(dir, "shard-0.json"), JSON.stringify({ readers: { "42": reader } }));
-    expect((await createJsonReaderStore({ dir })).get(42)?.mute).toEqual(reader.mute);
+    const problems: string[] = [];
+    const loaded = (
+      await createJsonReaderStore({ dir, onProblem: (line) => problems.push(line) })
+    ).get(42);
+    expect(loaded?.watch).toEqual({ nvidia: at, $nvda: at });
+    expect(loaded?.mute).toBeUndefined();
+    expect(loaded?.feedback).toEqual(reader.feedback);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /reader 42: watch "<b>NVIDIA<\/b>" is not a normalized term with its ISO time; left out/,
+      ),
+      expect.stringMatching(/reader 42: watch "tesla" is not a normalized term/),
+      expect.stringMatching(/reader 42: mute \["memecoin"\] is not a term → time object; left out/),
+    ]);
+  });
 
-    for (const [watch, message] of [
-      [["nvidia"], /chat 42 "watch" must be an object/],
-      [
-        { "<b>NVIDIA</b>": now.toISOString() },
-        /chat 42 "watch" term "<b>NVIDIA<\/b>" is not in normalized form/,
-      ],
-      [{ nvidia: "yesterday" }, /chat 42 "watch" term "nvidia" has no valid ISO time/],
-      [
-        Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, now.toISOString()])),
-        /holds 51 terms; at most 50/,
-      ],
-    ] as const) {
-      await writeFile(
-        join(dir, "shard-0.json"),
-        JSON.stringify({ readers: { "42": { ...reader, watch } } }),
-      );
-      await expect(createJsonReaderStore({ dir })).rejects.toThrow(message);
-    }
+  it("should keep the 50 oldest of a hand-edited watchlist that holds more", async () => {
+    const watch = Object.fromEntries(
+      Array.from({ length: 52 }, (_, i) => [
+        `t${i}`,
+        new Date(now.getTime() + i * 1000).toISOString(),
+      ]),
+    );
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    await writeFile(
+      join(dir, "shard-0.json"),
+      JSON.stringify({ readers: { "42": { ...createReader(42, "en", now, 0), watch } } }),
+    );
+    const problems: string[] = [];
+    const loaded = (
+      await createJsonReaderStore({ dir, onProblem: (line) => problems.push(line) })
+    ).get(42);
+    expect(Object.keys(loaded?.watch ?? {})).toHaveLength(50);
+    expect(loaded?.watch?.t51).toBeUndefined();
+    expect(problems).toEqual([
+      expect.stringMatching(/watch holds 52 terms; keeping the 50 oldest/),
+    ]);
   });
 });

@@ -10,6 +10,8 @@ export async function errorHandler(error: BotError<Context>): Promise<void> {
   const logger = ctx.logger ?? ctx.deps?.logger;
   logger?.error({ err: error.error, update: ctx.update }, "update failed");
   if (ctx.callbackQuery) {
+    // A query answered before the failure keeps that answer: Telegram refuses a second.
+    if (ctx.callbackAnswered) return;
     await ctx.answerCallbackQuery({ text: ctx.t("error-generic") }).catch(() => undefined);
   } else if (ctx.chat?.type === "private") {
     await ctx.reply(ctx.t("error-generic")).catch(() => undefined);

@@ -1,9 +1,9 @@
 import {
-  canonicalZone,
   parseDigestHour,
   parseQuietHours,
   type QuietWindow,
 } from "../../readers/delivery-settings.js";
+import { canonicalZone } from "../../readers/local-time.js";
 import { normalizeTopicText } from "../../topics/aliases.js";
 
 /**

@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_DEMO_READER } from "../../../dev/demo/demo-server.js";
 import { MAX_BODY_BYTES } from "../../../dev/demo/json-body.js";
+import { PAGE_STYLE_PATH } from "../../../dev/demo/page-assets.js";
 import { SAMPLE_ARTICLES } from "../../../dev/demo/sample-articles.js";
 import { type RunningDemo, startDemo } from "../../../dev/demo/start-demo.js";
 import { parseArticleFile } from "../../../src/articles/schema.js";
-import { ARTICLES_FILE_NAME } from "../../../src/config.js";
+import { ARTICLES_FILE_NAME } from "../../../src/data-layout.js";
 
 let demo: RunningDemo;
 const chatId = DEFAULT_DEMO_READER.id;
@@ -134,6 +135,21 @@ describe("the demo API drives the real bot", () => {
     expect(csp).toContain("default-src 'none'");
     const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
     expect(await response.text()).toContain(`<script nonce="${nonce}">`);
+  });
+
+  it("serves a self-contained page: chat.css and the bundled chat script inline, nothing to fetch", async () => {
+    const html = await (await fetch(`${demo.url}/`)).text();
+    const style = /<style nonce="[^"]+">([\s\S]*?)<\/style>/.exec(html)?.[1];
+    expect(style).toBe(await readFile(PAGE_STYLE_PATH, "utf8"));
+    const script = /<script nonce="[^"]+">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
+    // The page's modules, bundled into one classic script: nothing left to import.
+    expect(script).toContain('new EventSource("/api/events")');
+    expect(script).toContain("Tap to reveal"); // from formatted-text.ts, two imports down
+    expect(script).not.toMatch(/\brequire\(|^\s*import\b/m);
+    expect(() => new Function(script)).not.toThrow();
+    // Offline: the only address in the markup is the blank data: favicon.
+    const markup = html.replace(script, "").replace(style ?? "", "");
+    expect(markup.match(/\b(?:src|href)="[^"]*"/g)).toEqual(['href="data:,"']);
   });
 
   it("streams the chat state first on /api/events", async () => {
