@@ -10,6 +10,7 @@ import {
   publishArticles,
   type Reader,
   startChat,
+  titlesOf,
 } from "../helpers/chat.js";
 import { makeArticle } from "../push/push-harness.js";
 
@@ -28,13 +29,6 @@ const ARM_IPO: Article = {
   }),
   source: "Reuters",
 };
-
-/** Titles are the bold runs that start a brief. */
-function titlesOf(message: EmulatedMessage): string[] {
-  return message.entities
-    .filter((entity) => entity.type === "bold")
-    .map((entity) => message.text.slice(entity.offset, entity.offset + entity.length));
-}
 
 describe("feedback on pushed briefs", () => {
   let chat: ChatHarness;

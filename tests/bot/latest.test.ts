@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/schema.js";
-import { buttonLabels, type ChatHarness, startChat } from "../helpers/chat.js";
+import { buttonLabels, type ChatHarness, startChat, titlesOf } from "../helpers/chat.js";
 
 const PAGE_ONE = [
   "Microsoft deal to restart a Three Mile Island reactor for its data centres",
@@ -11,16 +11,6 @@ const PAGE_ONE = [
   "ECB moves the digital euro project into its preparation phase",
   "Nvidia briefly tops $1 trillion in market value on AI chip demand",
 ];
-
-/** Titles are the bold runs that start a brief (the header line is not bold). */
-function titlesOf(message: {
-  text: string;
-  entities: { type: string; offset: number; length: number }[];
-}) {
-  return message.entities
-    .filter((entity) => entity.type === "bold")
-    .map((entity) => message.text.slice(entity.offset, entity.offset + entity.length));
-}
 
 describe("/latest", () => {
   let chat: ChatHarness;

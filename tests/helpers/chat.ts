@@ -131,3 +131,10 @@ export async function publishArticles(chat: ChatHarness, ...articles: Article[])
   chat.bot.clock.advance(60_000);
   await writeFile(path, JSON.stringify(store, null, 2));
 }
+
+/** Brief titles: the bold runs of a message (a header line is not bold). */
+export function titlesOf(message: EmulatedMessage): string[] {
+  return message.entities
+    .filter((entity) => entity.type === "bold")
+    .map((entity) => message.text.slice(entity.offset, entity.offset + entity.length));
+}
