@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [--only=broadcast,commands,scale,mixed] [--profile=dir]`: runs the
+ * `npm run bench [-- --quick] [--only=broadcast,commands,scale,mixed,watchlist] [--profile=dir]`: runs the
  * benchmarks on loopback against the Bot API emulator and prints markdown tables.
  * Exits 1 only when something is broken (pushes lost or duplicated, a benchmark
  * that failed to run), never because a target was missed: CI machines are noisy.
@@ -12,12 +12,14 @@ import { runMixedTrafficBench } from "./mixed-traffic.js";
 import type { BenchOptions } from "./processes.js";
 import { type BenchResult, renderReport } from "./report.js";
 import { runScaleBench } from "./scale.js";
+import { runWatchlistBench } from "./watchlist.js";
 
 const BENCHES = {
   broadcast: runBroadcastBench,
   commands: runCommandsBench,
   scale: runScaleBench,
   mixed: runMixedTrafficBench,
+  watchlist: runWatchlistBench,
 } as const;
 
 type BenchName = keyof typeof BENCHES;

@@ -26,9 +26,15 @@ help =
     /topics: follow or leave topics with one tap
     /subscribe ai, cloud: follow topics by name
     /unsubscribe cloud: leave a topic
+    /watch nvidia "digital euro" $BTC: briefs that mention these come to you, even outside your topics
+    /watch: your watchlist, a tap removes a term (/unwatch nvidia works too)
+    /mute memecoin: never get briefs that mention it (/mute alone lists them, /unmute lifts one)
+    /latest nvidia: the newest briefs that mention a term
     /settings: instant pushes or a daily digest, quiet hours, link previews
     /language: English or French
     /stop: stop all pushes (/start resumes)
+    /export: everything I keep about you, as JSON
+    /deletedata: erase it all (asks first)
 
     Topics: { $topics }
 
@@ -78,8 +84,6 @@ topic-regulation = Regulation
 topic-regulation-aliases = regulations, regulators, compliance, law
 
 ## Subscribe and unsubscribe
-topic-unknown = I don't know { $words }.
-    Topics: { $topics }
 subscribe-usage = Which topics? For example: /subscribe blockchain, ai
     Topics: { $topics }
 unsubscribe-usage = Which topics? For example: /unsubscribe cloud

@@ -26,9 +26,15 @@ help =
     /topics : suivre ou quitter des thèmes d'un geste
     /subscribe ia, cloud : suivre des thèmes par leur nom
     /unsubscribe cloud : quitter un thème
+    /watch nvidia "euro numérique" $BTC : les briefs qui les citent vous arrivent, même hors de vos thèmes
+    /watch : votre liste de veille, un geste retire un terme (ou /unwatch nvidia)
+    /mute memecoin : ne jamais recevoir les briefs qui le citent (/mute seul les liste, /unmute lève une sourdine)
+    /latest nvidia : les derniers briefs qui citent un terme
     /settings : envoi immédiat ou résumé du jour, heures calmes, aperçus de liens
     /language : français ou anglais
     /stop : arrêter tous les envois (/start pour reprendre)
+    /export : tout ce que je garde sur vous, en JSON
+    /deletedata : tout effacer (avec confirmation)
 
     Thèmes : { $topics }
 
@@ -78,8 +84,6 @@ topic-regulation = Régulation
 topic-regulation-aliases = reglementation, regulateurs, conformite, loi
 
 ## S'abonner et se désabonner
-topic-unknown = Je ne connais pas { $words }.
-    Thèmes : { $topics }
 subscribe-usage = Quels thèmes ? Par exemple : /subscribe blockchain, ia
     Thèmes : { $topics }
 unsubscribe-usage = Quels thèmes ? Par exemple : /unsubscribe cloud

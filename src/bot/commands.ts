@@ -8,12 +8,18 @@ export const MENU_COMMANDS = [
   "topics",
   "subscribe",
   "unsubscribe",
+  "watch",
+  "unwatch",
+  "mute",
+  "unmute",
   "settings",
   "language",
   "channels",
   "help",
   "start",
   "stop",
+  "export",
+  "deletedata",
 ] as const;
 
 /** What a group's members see: the commands that work there (settings ones for admins). */
@@ -22,6 +28,10 @@ export const GROUP_MENU_COMMANDS = [
   "topics",
   "subscribe",
   "unsubscribe",
+  "watch",
+  "unwatch",
+  "mute",
+  "unmute",
   "settings",
   "language",
 ] as const;

@@ -3,15 +3,18 @@ import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { BotDeps, Context } from "./context.js";
 import { channelsFeature } from "./features/channels.js";
+import { feedbackFeature } from "./features/feedback.js";
 import { groupsFeature } from "./features/groups.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
+import { myDataFeature } from "./features/my-data.js";
 import { settingsFeature } from "./features/settings.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { stopFeature } from "./features/stop.js";
 import { topicsFeature } from "./features/topics.js";
 import { unhandledFeature } from "./features/unhandled.js";
+import { watchFeature } from "./features/watch.js";
 import { errorHandler } from "./handlers/error.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { groupAdminsOnly } from "./middlewares/group-admins.js";
@@ -52,6 +55,9 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(stopFeature);
   handlers.use(settingsFeature);
   handlers.use(channelsFeature);
+  handlers.use(watchFeature);
+  handlers.use(myDataFeature);
+  handlers.use(feedbackFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
   // must be the last handler

@@ -221,6 +221,7 @@ async function sendStep(run: Run, job: ChatJob, requeue: Requeue): Promise<void>
       parse_mode: "HTML",
       link_preview_options: { is_disabled: !reader.delivery.linkPreviews },
       ...sendTargetOptions(reader, outgoing.threadId),
+      ...(outgoing.replyMarkup ? { reply_markup: outgoing.replyMarkup } : {}),
     });
   } catch (error) {
     failure = classifySendError(error);

@@ -1,8 +1,12 @@
+import type { InlineKeyboard } from "grammy";
 import type { ArticleLedger } from "../articles/article-ledger.js";
 import type { ArticleStore } from "../articles/article-store.js";
-import type { BriefRenderer, Translator } from "../briefs/render.js";
+import { type BriefRenderer, type Translator, translateFor } from "../briefs/render.js";
+import { createFeedbackKeyboard } from "../feedback/keyboard.js";
+import { chatKindOf } from "../readers/chat-fields.js";
 import { threadFor } from "../readers/forum-routes.js";
 import type { Reader } from "../readers/reader.js";
+import { watchReasons, withWatchReason } from "../watchlist/reader-terms.js";
 import { isPushFor, type PushItem, type ReaderPlan } from "./plan.js";
 import type { Progress } from "./progress-journal.js";
 import { type DigestPart, renderDigest } from "./push-messages.js";
@@ -22,6 +26,8 @@ export interface Outgoing {
   progress: Progress;
   /** The forum thread it goes to; General when absent. */
   threadId?: number;
+  /** Buttons under the message: a private reader's 👍 · 👎 · Why? row under a brief. */
+  replyMarkup?: InlineKeyboard;
 }
 
 export type NextMessage =
@@ -82,13 +88,30 @@ function nextInstant(
     const article = sources.articles.get(item.article.id) ?? item.article;
     const last = next === plan.items.length - 1;
     const threadId = threadFor(reader.threads, reader.topics, article.topics);
+    const firstSeenAt = sources.ledger.entry(item.article.id)?.firstSeenAt ?? "";
+    const brief = sources.briefs(article, reader.locale, reader.delivery.timeZone);
+    // Feedback is one person's: groups and channels get the brief without the row.
+    const personal = chatKindOf(reader) === "private";
     return {
       kind: "send",
       position: { next },
       outgoing: {
-        html: sources.briefs(article, reader.locale, reader.delivery.timeZone).html,
+        html: withWatchReason(
+          brief,
+          watchReasons(reader, article, firstSeenAt),
+          reader,
+          sources.i18n,
+        ).html,
         progress: { cursor: last ? plan.finalCursor : item.seq },
         ...(threadId === undefined ? {} : { threadId }),
+        ...(personal
+          ? {
+              replyMarkup: createFeedbackKeyboard(
+                translateFor(sources.i18n, reader.locale),
+                item.seq,
+              ),
+            }
+          : {}),
       },
     };
   }

@@ -4,6 +4,8 @@ import type { Article } from "../articles/schema.js";
 import { isDigestDue, isQuietAt } from "../readers/local-time.js";
 import type { Reader } from "../readers/reader.js";
 import { TOPIC_IDS } from "../topics/catalog.js";
+import { isMutedFor, watchReasons } from "../watchlist/reader-terms.js";
+import { findTermHits, hitsOf, type TermHits } from "../watchlist/term-hits.js";
 
 export interface PushItem {
   article: Article;
@@ -74,13 +76,71 @@ function followsBefore(times: FollowTimes, topicIndexes: number[], firstSeenMs: 
 }
 
 /**
- * True when the reader follows one of the article's topics since before the bot
- * first saw the article: items that were already there are for /latest, not pushes.
+ * True when the reader follows one of the article's topics, or watches a term it
+ * mentions, since before the bot first saw it (items that were already there are
+ * for /latest, not pushes), and mutes none of the terms it mentions.
  */
 export function isPushFor(reader: Reader, article: Article, entry: LedgerEntry): boolean {
-  if (entry.withdrawnAt !== undefined) return false;
+  if (entry.withdrawnAt !== undefined || isMutedFor(reader, article)) return false;
   const times = readFollowTimes(reader, new Float64Array(TOPIC_IDS.length));
-  return followsBefore(times, topicIndexesOf(article), Date.parse(entry.firstSeenAt));
+  return (
+    followsBefore(times, topicIndexesOf(article), Date.parse(entry.firstSeenAt)) ||
+    watchReasons(reader, article, entry.firstSeenAt).length > 0
+  );
+}
+
+/** Candidate indexes (from `start`) this reader's watches bring and mutes exclude; undefined when none. */
+interface TermChoices {
+  watched: Set<number> | undefined;
+  muted: Set<number> | undefined;
+}
+
+function termChoicesOf(
+  reader: Reader,
+  hits: TermHits,
+  candidates: readonly Candidate[],
+  start: number,
+): TermChoices {
+  const choices: TermChoices = { watched: undefined, muted: undefined };
+  // for…in and a late Date.parse: at 100k readers × 10 terms, most terms hit nothing,
+  // and per-term arrays and time parsing were most of the plan's cost.
+  const { watch, mute } = reader;
+  for (const term in watch) {
+    let sinceMs = Number.NaN;
+    for (const index of hitsOf(hits, term)) {
+      if (index < start) continue;
+      if (Number.isNaN(sinceMs)) sinceMs = Date.parse(watch[term] as string);
+      if ((candidates[index] as Candidate).firstSeenMs < sinceMs) continue;
+      choices.watched ??= new Set();
+      choices.watched.add(index);
+    }
+  }
+  for (const term in mute) {
+    for (const index of hitsOf(hits, term)) {
+      if (index < start) continue;
+      choices.muted ??= new Set();
+      choices.muted.add(index);
+    }
+  }
+  return choices;
+}
+
+/**
+ * Every watched or muted term matched once against the candidates any reader with
+ * terms may still get (those after the lowest such cursor).
+ */
+function termHitsOf(readers: readonly Reader[], candidates: readonly Candidate[]): TermHits {
+  const terms = new Set<string>();
+  let lowestCursor = Number.POSITIVE_INFINITY;
+  for (const reader of readers) {
+    if (!reader.active || (reader.watch === undefined && reader.mute === undefined)) continue;
+    for (const term in reader.watch) terms.add(term);
+    for (const term in reader.mute) terms.add(term);
+    lowestCursor = Math.min(lowestCursor, reader.cursor);
+  }
+  if (terms.size === 0) return new Map();
+  const articles = candidates.map((candidate) => candidate.article);
+  return findTermHits(terms, articles, firstAfter(candidates, lowestCursor));
 }
 
 function candidatesOf(articles: ArticleStore, ledger: ArticleLedger): Candidate[] {
@@ -140,6 +200,9 @@ export function planPushes(input: {
   now: Date;
 }): PushPlan {
   const candidates = candidatesOf(input.articles, input.ledger);
+  // Read twice: once for the terms to match, once to plan.
+  const readers = [...input.readers];
+  const termHits = termHitsOf(readers, candidates);
   const maxSeq = input.ledger.maxSeq();
   const plans: ReaderPlan[] = [];
   let waiting = 0;
@@ -149,20 +212,24 @@ export function planPushes(input: {
   const itemLists = new Map<string, readonly PushItem[]>();
   const matched: number[] = [];
 
-  for (const reader of input.readers) {
+  for (const reader of readers) {
     if (!reader.active) continue;
     // Digest readers are looked at even with nothing new: a due day is marked served.
     if (reader.cursor >= maxSeq && reader.delivery.mode === "instant") continue;
 
     const start = firstAfter(candidates, reader.cursor);
     readFollowTimes(reader, followTimes);
+    const { watched, muted } = termChoicesOf(reader, termHits, candidates, start);
     matched.length = 0;
     // Stored items before the first match: the cursor may always pass over these.
     let skippedBeforeFirst = 0;
     let seqBeforeFirst = reader.cursor;
     for (let index = start; index < candidates.length; index += 1) {
       const candidate = candidates[index] as Candidate;
-      if (followsBefore(followTimes, candidate.topicIndexes, candidate.firstSeenMs)) {
+      const wanted =
+        followsBefore(followTimes, candidate.topicIndexes, candidate.firstSeenMs) ||
+        watched?.has(index) === true;
+      if (wanted && muted?.has(index) !== true) {
         matched.push(index);
       } else if (matched.length === 0) {
         skippedBeforeFirst += 1;

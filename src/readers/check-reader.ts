@@ -1,5 +1,7 @@
+import { checkVotes } from "../feedback/votes.js";
 import { isLocale } from "../locales.js";
 import { isTopicId, type TopicId } from "../topics/catalog.js";
+import { checkTermList } from "../watchlist/term-list.js";
 import { CHAT_FIELD_KEYS, checkChatFields } from "./chat-fields.js";
 import { checkDelivery } from "./delivery-settings.js";
 import type { InactiveReason, Reader } from "./reader.js";
@@ -100,5 +102,18 @@ export function checkStoredReader(
   for (const key of CHAT_FIELD_KEYS) delete reader[key];
   Object.assign(reader, fields);
   for (const problem of chatProblems) problems.push(`reader ${chatId}: ${problem}`);
+  // Watch, mute and feedback lists (issue 14): bad entries go, the rest stays.
+  const lists = {
+    watch: checkTermList(stored.watch),
+    mute: checkTermList(stored.mute),
+    feedback: checkVotes(stored.feedback),
+  };
+  for (const [field, { list, problems: found }] of Object.entries(lists)) {
+    for (const problem of found) report(field, problem);
+    if (list === undefined) delete reader[field as keyof typeof lists];
+  }
+  if (lists.watch.list) reader.watch = lists.watch.list;
+  if (lists.mute.list) reader.mute = lists.mute.list;
+  if (lists.feedback.list) reader.feedback = lists.feedback.list;
   return { reader, problems };
 }

@@ -147,6 +147,14 @@ export async function createJsonReaderStore(options: JsonReaderStoreOptions): Pr
       await shard.persist();
       return next;
     },
+    async remove(chatId) {
+      const shard = shardOf(chatId);
+      if (shard.db.data.readers[chatId] === undefined) return false;
+      delete shard.db.data.readers[chatId];
+      size -= 1;
+      await shard.persist();
+      return true;
+    },
     *all() {
       for (const shard of shards) yield* Object.values(shard.db.data.readers);
     },

@@ -15,6 +15,8 @@ export interface ReaderStore {
     chatId: number,
     change: (current: Reader | undefined) => Reader | undefined,
   ): Promise<Reader | undefined>;
+  /** Forgets the reader entirely (/deletedata); resolves once that is on disk. False when unknown. */
+  remove(chatId: number): Promise<boolean>;
   all(): IterableIterator<Reader>;
   size(): number;
   /** Resolves once every change made so far is on disk. */

@@ -1,5 +1,7 @@
+import type { Votes } from "../feedback/votes.js";
 import type { Locale } from "../locales.js";
 import type { TopicId } from "../topics/catalog.js";
+import type { TermList } from "../watchlist/term-list.js";
 import type { ChatFields, ChatKind } from "./chat-fields.js";
 
 /** Minutes after local midnight, 0–1439. */
@@ -36,6 +38,12 @@ export interface Reader extends ChatFields {
   cursor: number;
   /** Local date (YYYY-MM-DD in `delivery.timeZone`) of the last digest sent. */
   lastDigestOn?: string;
+  /** Watched terms (/watch): items that mention one are pushed even outside the topics. */
+  watch?: TermList;
+  /** Muted terms (/mute): items that mention one are never pushed nor listed in /latest. */
+  mute?: TermList;
+  /** 👍 / 👎 on pushed briefs, by article id: they order /latest and count in /stats. */
+  feedback?: Votes;
 }
 
 export const DEFAULT_DELIVERY: DeliverySettings = {
@@ -67,14 +75,22 @@ export function createReader(
 }
 
 /**
- * Turns pushes back on (after /stop or a block). Topic times restart now: what was
- * published meanwhile is for /latest, not a burst of pushes on return.
+ * Turns pushes back on (after /stop or a block). Topic and watch times restart now:
+ * what was published meanwhile is for /latest, not a burst of pushes on return.
  */
 export function reactivateReader(reader: Reader, now: Date): Reader {
   if (reader.active) return reader;
   const at = now.toISOString();
-  const topics = Object.fromEntries(Object.keys(reader.topics).map((topic) => [topic, at]));
-  return { ...reader, active: true, inactiveReason: undefined, since: at, topics };
+  const restart = <T extends object>(times: T): T =>
+    Object.fromEntries(Object.keys(times).map((key) => [key, at])) as T;
+  return {
+    ...reader,
+    active: true,
+    inactiveReason: undefined,
+    since: at,
+    topics: restart(reader.topics),
+    ...(reader.watch ? { watch: restart(reader.watch) } : {}),
+  };
 }
 
 export function deactivateReader(reader: Reader, reason: InactiveReason, now: Date): Reader {

@@ -27,3 +27,10 @@ export function prefixWithinUnits(value: string, maxUnits: number): string {
   }
   return value.slice(0, end);
 }
+
+/** Visible characters (graphemes) in `value`: how a reader counts a limit like "60 characters". */
+export function countGraphemes(value: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(value)) count += 1;
+  return count;
+}

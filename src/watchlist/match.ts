@@ -1,5 +1,7 @@
 import type { Article } from "../articles/schema.js";
 import { LOCALES } from "../locales.js";
+import { countGraphemes } from "../text/graphemes.js";
+import { normalizeTopicText } from "../topics/aliases.js";
 
 /**
  * Watch and mute terms: parsing what a reader types, and matching articles.
@@ -28,10 +30,8 @@ const SOURCE_PREFIX = "source:";
 
 /** Lowercase, no accents, punctuation to spaces, single spaces: "Euro-Numérique!" → "euro numerique". */
 export function normalizeText(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
+  // Case and accents as topic names are compared; then every other sign is a word break.
+  return normalizeTopicText(value)
     .replace(/[^\p{L}\p{N}$]+/gu, " ")
     .trim();
 }
@@ -52,13 +52,6 @@ export function isSourceTerm(term: string): boolean {
   return term.startsWith(SOURCE_PREFIX);
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-function graphemeCount(value: string): number {
-  let count = 0;
-  for (const _ of graphemes.segment(value)) count += 1;
-  return count;
-}
-
 // Straight, typographic and French quotes: "…", “…”, «…», „…“.
 const QUOTED_OR_WORD = /"([^"]*)"|“([^”]*)”|«([^»]*)»|„([^“”]*)[“”]|(\S+)/gu;
 
@@ -73,7 +66,7 @@ export function parseTerms(input: string): ParsedTerms {
       problems.push({ kind: "html", term: raw });
       continue;
     }
-    if (graphemeCount(raw) > MAX_TERM_LENGTH) {
+    if (countGraphemes(raw) > MAX_TERM_LENGTH) {
       problems.push({ kind: "too-long", term: raw });
       continue;
     }
@@ -157,23 +150,48 @@ export function phrasesOf(term: string): string[] {
     }
   }
   // A company name matches its ticker(s) written as "$NVDA" or "NVDA".
-  for (const [symbol, names] of Object.entries(TICKER_NAMES)) {
-    if (names.some((name) => normalizeText(name) === term) && symbol.length > 1) {
-      phrases.add(symbol);
-    }
-  }
+  for (const symbol of tickersByName().get(term) ?? []) phrases.add(symbol);
   return [...phrases];
 }
 
+let tickerNames: Map<string, string[]> | undefined;
+
+/**
+ * Normalized company name → its tickers, built on first use: normalizing the whole
+ * list for every term cost 40 ms for a push run's 2,000 distinct terms.
+ */
+function tickersByName(): ReadonlyMap<string, readonly string[]> {
+  if (tickerNames) return tickerNames;
+  tickerNames = new Map();
+  for (const [symbol, names] of Object.entries(TICKER_NAMES)) {
+    if (symbol.length < 2) continue;
+    for (const name of names) {
+      const key = normalizeText(name);
+      tickerNames.set(key, [...(tickerNames.get(key) ?? []), symbol]);
+    }
+  }
+  return tickerNames;
+}
+
 /** The normalized words of every brief (all languages), title and summary, plus the source. */
-export function articleText(article: Pick<Article, "briefs">): string[] {
+export function articleText(article: Pick<Article, "briefs">): readonly string[] {
+  const known = normalizedTexts.get(article.briefs);
+  if (known) return known;
   const texts: string[] = [];
   for (const locale of LOCALES) {
     const brief = article.briefs[locale];
     if (brief) texts.push(normalizeText(brief.title), normalizeText(brief.summary));
   }
+  normalizedTexts.set(article.briefs, texts);
   return texts;
 }
+
+/**
+ * Normalized texts by briefs object. Stored articles are replaced, never edited, on
+ * reload, so an entry can never go stale, and it goes with its article. Normalizing
+ * (NFD, case, punctuation) was most of a /latest <term> or a muted reader's /latest.
+ */
+const normalizedTexts = new WeakMap<object, readonly string[]>();
 
 /**
  * Phrases → terms, so that matching an article costs one lookup per word window,

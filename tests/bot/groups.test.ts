@@ -101,6 +101,10 @@ describe("the bot in a group", () => {
       "topics",
       "subscribe",
       "unsubscribe",
+      "watch",
+      "unwatch",
+      "mute",
+      "unmute",
       "settings",
       "language",
     ]);

@@ -2,7 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/schema.js";
-import { buttonLabels, type ChatHarness, startChat } from "../helpers/chat.js";
+import { buttonLabels, type ChatHarness, startChat, titlesOf } from "../helpers/chat.js";
 
 const PAGE_ONE = [
   "Microsoft deal to restart a Three Mile Island reactor for its data centres",
@@ -11,16 +11,6 @@ const PAGE_ONE = [
   "ECB moves the digital euro project into its preparation phase",
   "Nvidia briefly tops $1 trillion in market value on AI chip demand",
 ];
-
-/** Titles are the bold runs that start a brief (the header line is not bold). */
-function titlesOf(message: {
-  text: string;
-  entities: { type: string; offset: number; length: number }[];
-}) {
-  return message.entities
-    .filter((entity) => entity.type === "bold")
-    .map((entity) => message.text.slice(entity.offset, entity.offset + entity.length));
-}
 
 describe("/latest", () => {
   let chat: ChatHarness;
@@ -99,11 +89,41 @@ describe("/latest", () => {
     ]);
   });
 
-  it("should answer an unknown topic with the valid ones", async () => {
+  it("should look for a word that is no topic in the briefs, and list the topics when none has it", async () => {
     const reply = await chat.reader("en").say("/latest quantum");
     expect(reply.text).toBe(
-      'I don\'t know "quantum".\nTopics: Fintech, Blockchain, Crypto, AI, Cloud, 5G, IoT, Data centres, Regulation',
+      "No brief mentions quantum yet.\nTopics: Fintech, Blockchain, Crypto, AI, Cloud, 5G, IoT, Data centres, Regulation",
     );
+  });
+
+  it.each([
+    ["en", "/latest nvidia", "Newest briefs that mention nvidia:"],
+    ["en", "/latest $NVDA", "Newest briefs that mention $NVDA:"],
+  ])("(%s) %s should narrow to the briefs that mention it", async (language, command, header) => {
+    const reply = await chat.reader(language).say(command);
+    expect(reply.text.split("\n")[0]).toBe(header);
+    expect(titlesOf(reply)).toEqual([PAGE_ONE[4]]);
+  });
+
+  it("should find a French phrase, accents or not, and leave a topic name to the topic", async () => {
+    const reader = chat.reader("fr");
+    for (const command of ["/latest « euro numérique »", '/latest "euro numerique"']) {
+      const reply = await reader.say(command);
+      expect(reply.text.split("\n")[0]).toBe('Derniers briefs qui citent "euro numerique" :');
+      expect(titlesOf(reply)).toEqual(["La BCE lance la phase de préparation de l’euro numérique"]);
+    }
+    const topic = await reader.say("/latest ia");
+    expect(topic.text.split("\n")[0]).toBe("Derniers briefs sur IA :");
+  });
+
+  it("should leave out what the reader muted, even on a topic they name", async () => {
+    const reader = chat.reader("en");
+    await reader.say("/mute bitcoin");
+    const reply = await reader.say("/latest crypto");
+    expect(titlesOf(reply)).toEqual([
+      "EU Council gives final approval to the MiCA crypto-assets regulation",
+      "Ethereum completes the Merge and switches to proof of stake",
+    ]);
   });
 
   it("should refuse a forged page button without crashing", async () => {

@@ -1,8 +1,6 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/schema.js";
-import { type ChatHarness, startChat } from "../helpers/chat.js";
+import { type ChatHarness, publishArticles, startChat } from "../helpers/chat.js";
 import { makeArticle } from "../push/push-harness.js";
 
 /**
@@ -16,14 +14,7 @@ describe("scheduled pushes in the running bot", () => {
   });
   afterAll(() => chat.close());
 
-  const storePath = () => join(chat.bot.dataDir, "articles.json");
-  async function publish(article: Article): Promise<void> {
-    const store = JSON.parse(await readFile(storePath(), "utf8")) as { articles: Article[] };
-    store.articles.push(article);
-    // A minute later than the subscriptions, as an editor would save it.
-    chat.bot.clock.advance(60_000);
-    await writeFile(storePath(), JSON.stringify(store, null, 2));
-  }
+  const publish = (article: Article) => publishArticles(chat, article);
   // Titles of the briefs a chat received (makeArticle's source line marks a brief).
   const headlines = (chatId: number) =>
     chat.emu

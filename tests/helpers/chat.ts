@@ -1,3 +1,5 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { createBotApiEmulator } from "../../dev/emulator/index.js";
 import type {
   BotApiEmulator,
@@ -5,6 +7,7 @@ import type {
   EmulatedUser,
   EmulatorOptions,
 } from "../../dev/emulator/types.js";
+import type { Article } from "../../src/articles/schema.js";
 import { startTestApp, TEST_TOKEN, type TestApp, type TestAppOptions } from "./test-app.js";
 
 /**
@@ -115,4 +118,23 @@ export async function startChat(
 /** The labels of a message's inline buttons, row by row flattened. */
 export function buttonLabels(message: EmulatedMessage | undefined): string[] {
   return message?.reply_markup?.inline_keyboard.flat().map((button) => button.text) ?? [];
+}
+
+/**
+ * Adds articles to the running bot's store as an editor would save it: a minute after
+ * what the readers did, so the items are first seen after their subscriptions.
+ */
+export async function publishArticles(chat: ChatHarness, ...articles: Article[]): Promise<void> {
+  const path = join(chat.bot.dataDir, "articles.json");
+  const store = JSON.parse(await readFile(path, "utf8")) as { articles: Article[] };
+  store.articles.push(...articles);
+  chat.bot.clock.advance(60_000);
+  await writeFile(path, JSON.stringify(store, null, 2));
+}
+
+/** Brief titles: the bold runs of a message (a header line is not bold). */
+export function titlesOf(message: EmulatedMessage): string[] {
+  return message.entities
+    .filter((entity) => entity.type === "bold")
+    .map((entity) => message.text.slice(entity.offset, entity.offset + entity.length));
 }

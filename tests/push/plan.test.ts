@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ArticleLedger, LedgerEntry } from "../../src/articles/article-ledger.js";
 import type { ArticleStore } from "../../src/articles/article-store.js";
 import type { Article } from "../../src/articles/schema.js";
-import { LAZY_ADVANCE_MIN_ITEMS, planPushes } from "../../src/push/plan.js";
+import { isPushFor, LAZY_ADVANCE_MIN_ITEMS, planPushes } from "../../src/push/plan.js";
 import { createReader, type DeliverySettings, type Reader } from "../../src/readers/reader.js";
 import type { TopicId } from "../../src/topics/catalog.js";
 import { makeArticle } from "./push-harness.js";
@@ -105,5 +105,81 @@ describe("planPushes", () => {
     expect(planPushes({ readers: [digest], articles, ledger, now: NOW }).readers).toEqual([
       { kind: "digest", chatId: 1, items: [], finalCursor: 0, localDate: "2026-11-28" },
     ]);
+  });
+});
+
+describe("planPushes with watched and muted terms", () => {
+  const titled = (id: string, title: string, topics: TopicId[] = ["iot"]) =>
+    makeArticle(id, topics, { briefs: { en: { title, summary: "Details follow." } } });
+  const itemIds = (plan: ReturnType<typeof planPushes>, chatId: number) => {
+    const found = plan.readers.find((entry) => entry.chatId === chatId);
+    return found && found.kind !== "advance" ? found.items.map((item) => item.article.id) : [];
+  };
+
+  it("should bring items that mention a watched term, once, only if first seen after the watch", () => {
+    const { articles, ledger } = stores([
+      titled("h100", "Nvidia ships the H100"),
+      titled("other", "Arm files for an IPO"),
+    ]);
+    const watcher = { ...reader(1, []), watch: { nvidia: SUBSCRIBED } };
+    const late = { ...reader(2, []), watch: { nvidia: "2026-11-05T00:00:00.000Z" } };
+    const plan = planPushes({ readers: [watcher, late], articles, ledger, now: NOW });
+    expect(itemIds(plan, 1)).toEqual(["h100"]);
+    expect(itemIds(plan, 2)).toEqual([]);
+
+    // Once each: with the cursor past it, the next plan has nothing for the watcher.
+    const after = planPushes({
+      readers: [{ ...watcher, cursor: 2 }],
+      articles,
+      ledger,
+      now: NOW,
+    });
+    expect(after.readers).toEqual([]);
+  });
+
+  it("should let a mute beat both a topic and a watch", () => {
+    const { articles, ledger } = stores([
+      titled("doge", "Dogecoin memecoin rallies", ["crypto"]),
+      titled("btc", "Bitcoin ETF approved", ["crypto"]),
+    ]);
+    const muter = {
+      ...reader(1, ["crypto"]),
+      watch: { dogecoin: SUBSCRIBED },
+      mute: { memecoin: SUBSCRIBED },
+    };
+    const plan = planPushes({ readers: [muter], articles, ledger, now: NOW });
+    expect(itemIds(plan, 1)).toEqual(["btc"]);
+  });
+
+  it("should leave out every item of a muted source", () => {
+    const { articles, ledger } = stores([titled("a", "Cloud prices fall", ["cloud"])]);
+    // makeArticle's source is "Example News".
+    const muter = { ...reader(1, ["cloud"]), mute: { "source:example news": SUBSCRIBED } };
+    expect(planPushes({ readers: [muter], articles, ledger, now: NOW }).readers).toEqual([]);
+    expect(
+      itemIds(planPushes({ readers: [reader(2, ["cloud"])], articles, ledger, now: NOW }), 2),
+    ).toEqual(["a"]);
+  });
+
+  it("should agree with the send-time check for every reader", () => {
+    const list = [
+      titled("a", "Nvidia and TSMC expand packaging capacity", ["ai"]),
+      titled("b", "Memecoins slump as bitcoin steadies", ["crypto"]),
+    ];
+    const { articles, ledger } = stores(list);
+    const readers: Reader[] = [
+      { ...reader(1, ["ai"]), mute: { tsmc: SUBSCRIBED } },
+      { ...reader(2, []), watch: { $btc: SUBSCRIBED } },
+      { ...reader(3, ["crypto"]), watch: { $tsm: SUBSCRIBED }, mute: { memecoin: SUBSCRIBED } },
+    ];
+    const plan = planPushes({ readers, articles, ledger, now: NOW });
+    for (const one of readers) {
+      const expected = list
+        .filter((article) => isPushFor(one, article, ledger.entry(article.id) as LedgerEntry))
+        .map((article) => article.id);
+      expect(itemIds(plan, one.chatId)).toEqual(expected);
+    }
+    expect(itemIds(plan, 2)).toEqual(["b"]);
+    expect(itemIds(plan, 3)).toEqual(["a"]);
   });
 });

@@ -135,4 +135,53 @@ describe("JSON reader store", () => {
     await writeFile(join(dir, "shard-0.json"), "{ not json");
     await expect(createJsonReaderStore({ dir })).rejects.toThrow(/shard-0\.json is not valid JSON/);
   });
+
+  it("should load watch, mute and feedback lists, leaving out hand-edited entries it could not use", async () => {
+    const at = now.toISOString();
+    const reader = {
+      ...createReader(42, "en", now, 0),
+      watch: { nvidia: at, $nvda: at, "<b>NVIDIA</b>": at, tesla: "yesterday" },
+      mute: ["memecoin"],
+      feedback: { "eu-ai-act": { vote: "up", source: "European Commission", topics: ["ai"], at } },
+    };
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    await writeFile(join(dir, "shard-0.json"), JSON.stringify({ readers: { "42": reader } }));
+    const problems: string[] = [];
+    const loaded = (
+      await createJsonReaderStore({ dir, onProblem: (line) => problems.push(line) })
+    ).get(42);
+    expect(loaded?.watch).toEqual({ nvidia: at, $nvda: at });
+    expect(loaded?.mute).toBeUndefined();
+    expect(loaded?.feedback).toEqual(reader.feedback);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /reader 42: watch "<b>NVIDIA<\/b>" is not a normalized term with its ISO time; left out/,
+      ),
+      expect.stringMatching(/reader 42: watch "tesla" is not a normalized term/),
+      expect.stringMatching(/reader 42: mute \["memecoin"\] is not a term → time object; left out/),
+    ]);
+  });
+
+  it("should keep the 50 oldest of a hand-edited watchlist that holds more", async () => {
+    const watch = Object.fromEntries(
+      Array.from({ length: 52 }, (_, i) => [
+        `t${i}`,
+        new Date(now.getTime() + i * 1000).toISOString(),
+      ]),
+    );
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    await writeFile(
+      join(dir, "shard-0.json"),
+      JSON.stringify({ readers: { "42": { ...createReader(42, "en", now, 0), watch } } }),
+    );
+    const problems: string[] = [];
+    const loaded = (
+      await createJsonReaderStore({ dir, onProblem: (line) => problems.push(line) })
+    ).get(42);
+    expect(Object.keys(loaded?.watch ?? {})).toHaveLength(50);
+    expect(loaded?.watch?.t51).toBeUndefined();
+    expect(problems).toEqual([
+      expect.stringMatching(/watch holds 52 terms; keeping the 50 oldest/),
+    ]);
+  });
 });

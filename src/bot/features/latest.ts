@@ -1,12 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Article } from "../../articles/schema.js";
 import { type Html, text } from "../../briefs/html.js";
+import { orderByVotes } from "../../feedback/votes.js";
 import { isTopicId, type TopicId } from "../../topics/catalog.js";
+import { createTermIndex, normalizeTerm, parseTerms } from "../../watchlist/match.js";
+import { describeTerms } from "../../watchlist/reader-terms.js";
 import type { Context } from "../context.js";
 import { createCallbackData } from "../helpers/callback-data.js";
 import { replyHtml } from "../helpers/reply.js";
+import { describeProblems } from "../helpers/terms.js";
 import { allTopicNames, followedTopics, topicNames } from "../helpers/topics.js";
-import { describeUnknown } from "../helpers/unknown-words.js";
 
 export const LATEST_PAGE_SIZE = 5;
 /** Paging /latest changes nothing: open to every member of a group. */
@@ -14,63 +17,111 @@ export const moreButton = createCallbackData("more", ["scope", "offset"]);
 // No store holds this many articles; an offset beyond it is forged.
 const MAX_OFFSET = 100_000;
 
-/** What a page lists: everything, the reader's topics, or the topics named in /latest. */
-type Scope = { kind: "all" } | { kind: "mine" } | { kind: "topics"; topics: TopicId[] };
+/**
+ * What a page lists: everything, the reader's topics, the topics named in /latest,
+ * or the briefs that mention the terms named in /latest.
+ */
+type Scope =
+  | { kind: "all" }
+  | { kind: "mine" }
+  | { kind: "topics"; topics: TopicId[] }
+  | { kind: "terms"; terms: string[] };
+
+// Marks a terms scope in button data; topic ids never start with it.
+const TERMS_MARK = "~";
 
 function encodeScope(scope: Scope): string {
   if (scope.kind === "topics") return scope.topics.join("+");
+  if (scope.kind === "terms") return `${TERMS_MARK}${scope.terms.join("+")}`;
   return scope.kind;
 }
 
 function decodeScope(value: string): Scope | undefined {
   if (value === "all" || value === "mine") return { kind: value };
+  if (value.startsWith(TERMS_MARK)) {
+    const terms = value.slice(TERMS_MARK.length).split("+");
+    // Forged data: only terms in the form /latest itself would have stored.
+    const valid = terms.every((term) => term !== "" && normalizeTerm(term) === term);
+    return valid ? { kind: "terms", terms } : undefined;
+  }
   const topics = value.split("+");
   return topics.every(isTopicId) ? { kind: "topics", topics } : undefined;
 }
 
-function articlesIn(ctx: Context, scope: Scope): readonly Article[] {
-  const all = ctx.deps.articles.list();
+function inScope(ctx: Context, scope: Scope): (article: Article) => boolean {
+  if (scope.kind === "terms") {
+    const index = createTermIndex(scope.terms);
+    return (article) => index.match(article).length > 0;
+  }
   const wanted =
     scope.kind === "topics" ? scope.topics : scope.kind === "mine" ? followedTopics(ctx) : [];
-  if (wanted.length === 0) return all;
-  return all.filter((article) => article.topics.some((topic) => wanted.includes(topic)));
+  if (wanted.length === 0) return () => true;
+  return (article) => article.topics.some((topic) => wanted.includes(topic));
+}
+
+/**
+ * The scope's articles without those a reader's mute excludes: newest first, those
+ * close to what the reader liked before those close to what they disliked.
+ */
+function articlesIn(ctx: Context, scope: Scope): readonly Article[] {
+  const wanted = inScope(ctx, scope);
+  const reader = ctx.reader;
+  // One index for the reader's mutes, not one per article.
+  const mutes = reader?.mute ? createTermIndex(Object.keys(reader.mute)) : undefined;
+  const articles = ctx.deps.articles
+    .list()
+    .filter((article) => wanted(article) && !(mutes && mutes.match(article).length > 0));
+  return orderByVotes(articles, reader?.feedback);
+}
+
+/** The "older" button, unless the scope does not fit in button data (long or odd terms). */
+function moreKeyboard(ctx: Context, scope: Scope, offset: number): InlineKeyboard | undefined {
+  try {
+    const data = moreButton.pack({ scope: encodeScope(scope), offset });
+    return new InlineKeyboard().text(ctx.t("latest-more"), data);
+  } catch {
+    return undefined;
+  }
+}
+
+function headerOf(ctx: Context, scope: Scope): string {
+  if (scope.kind === "topics") {
+    return ctx.t("latest-header-topic", { topic: topicNames(ctx, scope.topics) });
+  }
+  if (scope.kind === "terms") {
+    return ctx.t("latest-header-term", { terms: describeTerms(scope.terms) });
+  }
+  return ctx.t(scope.kind === "mine" ? "latest-header-yours" : "latest-header-all");
+}
+
+function emptyAnswer(ctx: Context, scope: Scope, offset: number): string {
+  if (offset > 0) return ctx.t("latest-no-more");
+  if (scope.kind === "topics") {
+    return ctx.t("latest-empty-topic", { topic: topicNames(ctx, scope.topics) });
+  }
+  if (scope.kind === "terms") {
+    return ctx.t("latest-empty-term", {
+      terms: describeTerms(scope.terms),
+      topics: allTopicNames(ctx),
+    });
+  }
+  return ctx.t("latest-empty");
 }
 
 async function sendPage(ctx: Context, scope: Scope, offset: number): Promise<void> {
   const articles = articlesIn(ctx, scope);
   const page = articles.slice(offset, offset + LATEST_PAGE_SIZE);
   if (page.length === 0) {
-    const key =
-      offset > 0
-        ? "latest-no-more"
-        : scope.kind === "topics"
-          ? "latest-empty-topic"
-          : "latest-empty";
-    const topic = scope.kind === "topics" ? topicNames(ctx, scope.topics) : "";
-    await ctx.reply(ctx.t(key, { topic }));
+    await ctx.reply(emptyAnswer(ctx, scope, offset));
     return;
   }
   const locale = (await ctx.i18n.getLocale()) === "fr" ? "fr" : "en";
   const timeZone = ctx.reader?.delivery.timeZone;
   const blocks: Html[] = [];
-  if (offset === 0) {
-    blocks.push(
-      text(
-        scope.kind === "topics"
-          ? ctx.t("latest-header-topic", { topic: topicNames(ctx, scope.topics) })
-          : ctx.t(scope.kind === "mine" ? "latest-header-yours" : "latest-header-all"),
-      ),
-    );
-  }
+  if (offset === 0) blocks.push(text(headerOf(ctx, scope)));
   for (const article of page) blocks.push(ctx.deps.briefs(article, locale, timeZone));
   const next = offset + page.length;
-  const more =
-    next < articles.length
-      ? new InlineKeyboard().text(
-          ctx.t("latest-more"),
-          moreButton.pack({ scope: encodeScope(scope), offset: next }),
-        )
-      : undefined;
+  const more = next < articles.length ? moreKeyboard(ctx, scope, next) : undefined;
   await replyHtml(ctx, blocks, more ? { reply_markup: more } : {});
 }
 
@@ -83,14 +134,18 @@ feature.command("latest", async (ctx) => {
     await sendPage(ctx, followedTopics(ctx).length > 0 ? { kind: "mine" } : { kind: "all" }, 0);
     return;
   }
+  // Topics win when every word names one; anything else is looked for in the briefs.
   const { topics, unknown } = ctx.deps.topics.parse(args);
-  if (unknown.length > 0 || topics.length === 0) {
-    await ctx.reply(
-      ctx.t("topic-unknown", { words: describeUnknown(unknown), topics: allTopicNames(ctx) }),
-    );
+  if (unknown.length === 0 && topics.length > 0) {
+    await sendPage(ctx, { kind: "topics", topics }, 0);
     return;
   }
-  await sendPage(ctx, { kind: "topics", topics }, 0);
+  const { terms, problems } = parseTerms(args);
+  if (problems.length > 0 || terms.length === 0) {
+    await ctx.reply(problems.length > 0 ? describeProblems(ctx, problems) : ctx.t("term-none"));
+    return;
+  }
+  await sendPage(ctx, { kind: "terms", terms }, 0);
 });
 
 feature.callbackQuery(moreButton.filter, async (ctx) => {

@@ -1,5 +1,7 @@
 import { Composer } from "grammy";
 import { escapeHtml } from "../../briefs/html.js";
+import { pickBrief } from "../../briefs/render.js";
+import { type FeedbackTally, tallyVotes } from "../../feedback/votes.js";
 import type { Locale } from "../../locales.js";
 import { CHAT_KINDS, type ChatKind, chatKindOf } from "../../readers/chat-fields.js";
 import type { InactiveReason, Reader } from "../../readers/reader.js";
@@ -49,6 +51,41 @@ export function countReaders(readers: Iterable<Reader>): ReaderFigures {
   return figures;
 }
 
+// Enough to see a trend in one screen.
+const FEEDBACK_SHOWN = 3;
+
+/** 👍 / 👎 of the last 7 days: most liked and disliked items, and sources. */
+function feedbackLines(ctx: Context, locale: Locale): string[] {
+  const { items, sources } = tallyVotes(
+    [...ctx.deps.readers.all()].map((reader) => reader.feedback),
+    ctx.deps.clock.now(),
+  );
+  if (items.length === 0) return [ctx.t("stats-feedback-none")];
+  const titleOf = (id: string) => {
+    const article = ctx.deps.articles.get(id);
+    return article ? pickBrief(article, locale).brief.title : id;
+  };
+  const show = (tallies: FeedbackTally[], name: (id: string) => string) =>
+    escapeHtml(
+      tallies
+        .slice(0, FEEDBACK_SHOWN)
+        .map((tally) => `${name(tally.id)} (${tally.up} / ${tally.down})`)
+        .join(" · "),
+    );
+  const liked = items.filter((tally) => tally.up > 0);
+  const disliked = items
+    .filter((tally) => tally.down > 0)
+    .sort((a, b) => b.down - a.down || a.up - b.up || a.id.localeCompare(b.id));
+  return [
+    ctx.t("stats-feedback-title"),
+    ...(liked.length > 0 ? [ctx.t("stats-feedback-liked", { items: show(liked, titleOf) })] : []),
+    ...(disliked.length > 0
+      ? [ctx.t("stats-feedback-disliked", { items: show(disliked, titleOf) })]
+      : []),
+    ctx.t("stats-feedback-sources", { sources: show(sources, (id) => id) }),
+  ];
+}
+
 const ONE_DECIMAL = (value: number) => Math.round(value * 10) / 10;
 
 function statsText(ctx: Context, locale: string): string {
@@ -85,6 +122,8 @@ function statsText(ctx: Context, locale: string): string {
         }),
       );
     }),
+    "",
+    ...feedbackLines(ctx, locale === "fr" ? "fr" : "en"),
     "",
   ];
   const day = pushStats.lastDay(clock.now());

@@ -4,7 +4,19 @@ import { moreButton } from "../features/latest.js";
 import { isChatAdmin, isGroupChat } from "../helpers/chat-admin.js";
 
 /** Commands that change a group's own settings; /latest stays open to every member. */
-const ADMIN_COMMANDS = new Set(["topics", "subscribe", "unsubscribe", "language", "settings"]);
+const ADMIN_COMMANDS = new Set([
+  "topics",
+  "subscribe",
+  "unsubscribe",
+  "language",
+  "settings",
+  "watch",
+  "unwatch",
+  "mute",
+  "unmute",
+  "export",
+  "deletedata",
+]);
 const COMMAND = /^\/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?:\s|$)/;
 
 /** The command this message gives the bot, or undefined (not a command, or for another bot). */

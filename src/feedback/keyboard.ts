@@ -1,0 +1,35 @@
+import { InlineKeyboard } from "grammy";
+import { createCallbackData } from "../bot/helpers/callback-data.js";
+import type { Translate } from "../briefs/render.js";
+
+/**
+ * The row under a pushed brief: "fb:<up|down|why>:<seq>", and "fb:mute:<seq>" on the
+ * source-mute offer. The article travels as its ledger sequence number: an id can be
+ * longer than callback data allows, a number never is.
+ */
+export const feedbackButton = createCallbackData("fb", ["action", "seq"]);
+
+export type FeedbackAction = "up" | "down" | "why" | "mute";
+
+export function isFeedbackAction(value: string | undefined): value is FeedbackAction {
+  return value === "up" || value === "down" || value === "why" || value === "mute";
+}
+
+/** 👍 · 👎 · Why?, for the brief of ledger item `seq` (broadcast attaches it to pushes). */
+export function createFeedbackKeyboard(t: Translate, seq: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("feedback-button-up"), feedbackButton.pack({ action: "up", seq }))
+    .text(t("feedback-button-down"), feedbackButton.pack({ action: "down", seq }))
+    .text(t("feedback-button-why"), feedbackButton.pack({ action: "why", seq }));
+}
+
+export function createSourceMuteKeyboard(
+  t: Translate,
+  seq: number,
+  source: string,
+): InlineKeyboard {
+  return new InlineKeyboard().text(
+    t("feedback-mute-source-button", { source }),
+    feedbackButton.pack({ action: "mute", seq }),
+  );
+}
