@@ -14,6 +14,11 @@ import { ARTICLES_FILE_NAME, type Config } from "./config.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
+import { createAdminAlerts } from "./newsroom/admin-alerts.js";
+import { createNewsroom, type Newsroom } from "./newsroom/newsroom-pass.js";
+import { createNewsroomScheduler, newsroomUserAgent } from "./newsroom/newsroom-scheduler.js";
+import { createPoliteFetcher } from "./newsroom/polite-fetcher.js";
+import { createSourcesDesk } from "./newsroom/sources-desk.js";
 import { createPushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
 import { startHttpServer } from "./server/http-server.js";
@@ -31,6 +36,8 @@ export interface AppOptions {
 export interface App {
   deps: BotDeps;
   bot: ReturnType<typeof createBot>;
+  /** Polls sources.json's sources into the store on INGEST_CRON. */
+  newsroom: Newsroom;
   /** Starts receiving updates (polling or webhook) and the push schedule. */
   start(): Promise<void>;
   /** Stops taking updates, lets handlers in flight finish, flushes state. Idempotent. */
@@ -61,6 +68,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   });
   const readers = await createJsonReaderStore({ dir: join(config.dataDir, "readers") });
   const push = await createPushService({ config, logger, clock, i18n, briefs, articles, readers });
+  // One fetcher for the newsroom and the admin commands: per-host limits hold across both.
+  let botUsername: string | undefined = options.botInfo?.username;
+  const fetcher = createPoliteFetcher({
+    fetch: globalThis.fetch,
+    clock,
+    userAgent: () => newsroomUserAgent(botUsername),
+  });
   const deps: BotDeps = {
     config,
     logger,
@@ -72,6 +86,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ledger: push.ledger,
     topics: createTopicMatcher(translate),
     pushStats: push.stats,
+    sources: createSourcesDesk({ dataDir: config.dataDir, fetcher, clock }),
   };
 
   const inFlight = createInFlightTracker<Context>();
@@ -79,6 +94,28 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     before: [inFlight.middleware],
   });
+  const newsroom = createNewsroom({
+    dataDir: config.dataDir,
+    fetcher,
+    clock,
+    logger,
+    alert: createAdminAlerts({
+      adminIds: config.adminIds,
+      sendMessage: (chatId, text) => bot.api.sendMessage(chatId, text),
+      translate: (locale, key, vars) => i18n.t(locale, key, vars),
+      localeOf: (adminId) => readers.get(adminId)?.locale,
+      timeZone: config.push.timeZone,
+    }),
+  });
+  const ingestCron = config.ingest.cron;
+  const newsroomSchedule = ingestCron
+    ? createNewsroomScheduler({
+        cron: ingestCron,
+        timeZone: config.push.timeZone,
+        onTick: () => newsroom.runPass(),
+        logger,
+      })
+    : undefined;
 
   let runner: RunnerHandle | undefined;
   let webhookServer: Awaited<ReturnType<typeof startHttpServer>> | undefined;
@@ -93,6 +130,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (me === undefined) return; // stopped while waiting
       bot.botInfo = me;
     }
+    botUsername = bot.botInfo.username;
     await registerMenus(bot.api, translate).catch((error: unknown) =>
       logger.warn({ err: error }, "command menu not registered; commands still work"),
     );
@@ -148,6 +186,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     }
     // Pushes start once commands are answered: a reader's /stop during the first run counts.
     push.start();
+    newsroomSchedule?.start();
   }
 
   function stop(): Promise<void> {
@@ -155,7 +194,9 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       starting.abort();
       if (runner?.isRunning()) await runner.stop();
       await webhookServer?.close();
+      await newsroomSchedule?.stop();
       await inFlight.drain();
+      await newsroom.settled();
       // After the handlers: a /settings change in flight is part of what the push saves.
       await push.stop();
       articles.close();
@@ -165,5 +206,5 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     return stopping;
   }
 
-  return { deps, bot, start, stop };
+  return { deps, bot, newsroom, start, stop };
 }

@@ -18,6 +18,11 @@ export interface PushConfig {
   maxPerChatPerSecond: number;
 }
 
+export interface IngestScheduleConfig {
+  /** node-cron expression for newsroom passes (seconds allowed); undefined when INGEST_CRON=off. */
+  cron?: string;
+}
+
 export interface Config {
   botToken: string;
   /** Bot API server root, no trailing slash. */
@@ -27,6 +32,8 @@ export interface Config {
   logLevel: LogLevel;
   mode: BotMode;
   push: PushConfig;
+  /** Newsroom passes, read in push.timeZone (PUSH_TZ). */
+  ingest: IngestScheduleConfig;
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
@@ -34,6 +41,7 @@ export const DEFAULT_DATA_DIR = "./data";
 /** The editors' store inside DATA_DIR; the bot reads it, `npm run ingest` writes it. */
 export const ARTICLES_FILE_NAME = "articles.json";
 export const DEFAULT_PUSH_CRON = "*/5 * * * *"; // every 5 minutes
+export const DEFAULT_INGEST_CRON = "*/15 * * * *"; // every 15 minutes
 export const DEFAULT_PORT = 8080;
 
 /** Every bad variable at once, one line each, saying what to do. */
@@ -194,6 +202,8 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
     ),
   };
 
+  const ingest = readIngestCron(get("INGEST_CRON"), problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     botToken,
@@ -203,7 +213,20 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
     logLevel: logLevel ?? "info",
     mode,
     push,
+    ingest,
   };
+}
+
+function readIngestCron(raw: string | undefined, problems: string[]): IngestScheduleConfig {
+  const cron = raw ?? DEFAULT_INGEST_CRON;
+  if (cron.toLowerCase() === "off") return {};
+  if (!isValidCron(cron)) {
+    problems.push(
+      `INGEST_CRON "${cron}" is not a valid cron expression; e.g. "*/15 * * * *" (every 15 minutes), "*/30 * * * * *" (every 30 s), or "off" for no newsroom passes.`,
+    );
+    return {};
+  }
+  return { cron };
 }
 
 function readPort(raw: string | undefined, problems: string[]): number {

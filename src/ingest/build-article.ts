@@ -20,7 +20,13 @@ const NO_TEXT_REASON: Record<RawArticle["kind"], string> = {
 
 export type BuildOutcome =
   | { status: "ready"; candidate: Candidate }
-  | { status: "skipped" | "failed"; label: string; reason: string };
+  | {
+      status: "skipped" | "failed";
+      label: string;
+      reason: string;
+      /** Too little text for a brief: a teaser whose page may hold the article. */
+      tooShort?: true;
+    };
 
 function shorten(value: string, limit: number): string {
   if (value.length <= limit) return value;
@@ -44,11 +50,7 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
   );
   const paragraphs = blocks.filter((block) => block.kind === "paragraph");
   if (paragraphs.length === 0) {
-    return {
-      status: "failed",
-      label,
-      reason: NO_TEXT_REASON[raw.kind],
-    };
+    return { status: "failed", label, reason: NO_TEXT_REASON[raw.kind], tooShort: true };
   }
   if (title === "") return { status: "failed", label, reason: "no headline found" };
 
@@ -68,6 +70,7 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
       status: "skipped",
       label,
       reason: `too short for a brief (fewer than ${BRIEF_MIN_SENTENCES} sentences of text)`,
+      tooShort: true,
     };
   }
 

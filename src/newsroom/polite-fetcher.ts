@@ -43,8 +43,8 @@ export type FetchOutcome =
 export interface PoliteFetcherOptions {
   fetch: typeof fetch;
   clock: Clock;
-  /** E.g. "Briefbot/0.1 (+https://github.com/…)". */
-  userAgent: string;
+  /** E.g. "Briefbot/0.1 (+https://t.me/briefbot)"; a function when the name is known later (getMe). */
+  userAgent: string | (() => string);
   timeoutMs?: number;
   maxBytes?: number;
   maxConcurrent?: number;
@@ -178,7 +178,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
     const signal = AbortSignal.timeout(timeoutMs);
     let url = firstUrl;
     const headers: Record<string, string> = {
-      "user-agent": options.userAgent,
+      "user-agent": typeof options.userAgent === "string" ? options.userAgent : options.userAgent(),
       accept,
       "accept-encoding": "gzip, deflate, br",
     };
