@@ -6,6 +6,7 @@ import type { BotDeps, Context } from "./context.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
 import { settingsFeature } from "./features/settings.js";
+import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { stopFeature } from "./features/stop.js";
@@ -55,6 +56,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(settingsFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
+  handlers.use(sourcesFeature);
   // must be the last handler
   handlers.use(unhandledFeature);
 
