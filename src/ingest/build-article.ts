@@ -56,15 +56,16 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
 
   const body = blocks.map((block) => block.text).join("\n");
   const language = detectLanguage(`${title}\n${body}`, raw.languageHint);
+  const brief = buildBrief(blocks, tagger, { title });
   if (!language.ok) {
     return {
       status: "skipped",
       label,
       reason: languageSkipReason(language.detected),
+      // One line is too little to tell the language: a teaser, its page may say.
+      ...(brief ? {} : { tooShort: true as const }),
     };
   }
-
-  const brief = buildBrief(blocks, tagger, { title });
   if (!brief) {
     return {
       status: "skipped",
