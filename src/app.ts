@@ -17,6 +17,7 @@ import type { Logger } from "./logger.js";
 import { createAdminAlerts } from "./newsroom/admin-alerts.js";
 import { createNewsroom, type Newsroom } from "./newsroom/newsroom-pass.js";
 import { createNewsroomScheduler, newsroomUserAgent } from "./newsroom/newsroom-scheduler.js";
+import { createDocumentReaderForRuntime } from "./newsroom/parse-pool.js";
 import { createPoliteFetcher } from "./newsroom/polite-fetcher.js";
 import { createSourcesDesk } from "./newsroom/sources-desk.js";
 import { createPushService } from "./push/push-service.js";
@@ -94,9 +95,12 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     before: [inFlight.middleware],
   });
+  // Parsing and extraction off the event loop, so commands are answered during a pass.
+  const documentReader = createDocumentReaderForRuntime();
   const newsroom = createNewsroom({
     dataDir: config.dataDir,
     fetcher,
+    reader: documentReader,
     clock,
     logger,
     alert: createAdminAlerts({
@@ -197,6 +201,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await newsroomSchedule?.stop();
       await inFlight.drain();
       await newsroom.settled();
+      await documentReader.close();
       // After the handlers: a /settings change in flight is part of what the push saves.
       await push.stop();
       articles.close();

@@ -1,9 +1,9 @@
 import { join } from "node:path";
 import type { Clock } from "../clock.js";
 import { ARTICLES_FILE_NAME } from "../config.js";
-import { createTopicTagger } from "../ingest/topic-lexicon.js";
 import type { Logger } from "../logger.js";
 import { addToStore } from "./add-to-store.js";
+import { createInlineDocumentReader, type DocumentReader } from "./document-reader.js";
 import {
   emptySourceState,
   NEWSROOM_STATE_FILE,
@@ -37,6 +37,8 @@ export interface SourceAlert {
 export interface NewsroomDeps {
   dataDir: string;
   fetcher: PoliteFetcher;
+  /** Parsing and extraction; worker threads in the bot, this thread by default. */
+  reader?: DocumentReader;
   clock: Clock;
   logger: Logger;
   /** Private messages to ADMIN_IDS; a failure to send is logged, never stops a pass. */
@@ -76,7 +78,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const sourcesPath = join(deps.dataDir, SOURCES_FILE_NAME);
   const statePath = newsroomStatePath(deps.dataDir);
   const storePath = join(deps.dataDir, ARTICLES_FILE_NAME);
-  const tagger = createTopicTagger();
+  const reader = deps.reader ?? createInlineDocumentReader();
   // The last list that read cleanly stays in force while the file is broken.
   let lastGoodSources: Source[] = [];
   let running: Promise<PassReport> | undefined;
@@ -100,7 +102,7 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     now: Date,
   ) {
     try {
-      return await readNewsroomSource(source, state, { fetcher: deps.fetcher, tagger, pages, now });
+      return await readNewsroomSource(source, state, { fetcher: deps.fetcher, reader, pages, now });
     } catch (error) {
       // A library tripping over one site's odd answer must not stop the others.
       return {

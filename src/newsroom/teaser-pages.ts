@@ -1,5 +1,5 @@
-import { extractArticle } from "../ingest/extract-article.js";
 import type { RawArticle } from "../ingest/types.js";
+import type { DocumentReader } from "./document-reader.js";
 import type { PageCacheEntry } from "./newsroom-state.js";
 import type { PoliteFetcher } from "./polite-fetcher.js";
 
@@ -14,6 +14,8 @@ export type TeaserCompletion =
 
 export interface TeaserDeps {
   fetcher: PoliteFetcher;
+  /** Extraction runs here (worker threads in the bot). */
+  reader: DocumentReader;
   /** The newsroom state's page cache, by URL; updated in place. */
   pages: Record<string, PageCacheEntry>;
   now: Date;
@@ -64,7 +66,7 @@ async function fetchPage(
   if (answer.kind !== "ok") {
     entry = failed(answer.kind === "failed" ? answer.error : "HTTP 304 to a plain GET");
   } else {
-    const article = extractArticle(answer.text, { url: answer.url, hint: raw.languageHint });
+    const article = await deps.reader.extract(answer.text, answer.url, raw.languageHint);
     entry = article.ok
       ? {
           ok: true,

@@ -1,15 +1,21 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { promisify } from "node:util";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/schema.js";
 import { createManualClock } from "../../src/clock.js";
 import { createLogger } from "../../src/logger.js";
+import type { DocumentReader } from "../../src/newsroom/document-reader.js";
 import { createNewsroom, type SourceAlert } from "../../src/newsroom/newsroom-pass.js";
+import { createWorkerDocumentReader } from "../../src/newsroom/parse-pool.js";
 import { createPoliteFetcher } from "../../src/newsroom/polite-fetcher.js";
 import { createSourcesDesk } from "../../src/newsroom/sources-desk.js";
 import type { Source } from "../../src/newsroom/sources-file.js";
+import { REPO_ROOT } from "../ingest/ingest-helpers.js";
 import {
   articlePage,
   conditionalFeed,
@@ -28,6 +34,7 @@ import {
 } from "./stories.js";
 
 const MINUTE = 60_000;
+const TSC = join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc");
 const HOUR = 60 * MINUTE;
 
 describe("a newsroom pass over loopback sites", () => {
@@ -50,10 +57,11 @@ describe("a newsroom pass over loopback sites", () => {
 
   const fetcher = () =>
     createPoliteFetcher({ fetch, clock, userAgent: "Briefbot-test/0.1 (+https://t.me/test)" });
-  function newsroom() {
+  function newsroom(reader?: DocumentReader) {
     return createNewsroom({
       dataDir,
       fetcher: fetcher(),
+      ...(reader ? { reader } : {}),
       clock,
       logger: createLogger({ level: "silent", secrets: [] }),
       alert: async (alert) => {
@@ -188,6 +196,56 @@ describe("a newsroom pass over loopback sites", () => {
     expect(article?.briefs.fr?.title).toBe(ARCEP_5G_TITLE);
     expect(article?.briefs.fr?.summary).toContain("d’euros");
     expect(article?.topics).toContain("5g");
+  });
+
+  it("should parse and extract on worker threads the same as in this thread", {
+    timeout: 60_000,
+  }, async () => {
+    const html = articlePage({
+      title: ARCEP_5G_TITLE,
+      paragraphs: ARCEP_5G_PARAGRAPHS,
+      lang: "fr",
+    });
+    sites.set("/5g.html", {
+      status: 200,
+      headers: { "content-type": "text/html; charset=windows-1252" },
+      body: iconv.encode(html, "windows-1252"),
+    });
+    sites.set("/chips.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml" },
+      body: rssFeed(sites.url, "Loopback Chips", [NVIDIA_TEASER]),
+    });
+    sites.set(NVIDIA_TEASER.link, {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: articlePage({
+        title: NVIDIA_TEASER.title,
+        paragraphs: NVIDIA_PAGE_PARAGRAPHS,
+        lang: "en",
+      }),
+    });
+    await follow([{ url: `${sites.url}/5g.html` }, { url: `${sites.url}/chips.xml` }]);
+    // The compiled worker, as npm start runs it (Node 20 cannot load a TypeScript worker).
+    // Inside the repository, so the compiled modules find package.json ("type": "module") and node_modules.
+    await mkdir(join(REPO_ROOT, "test-artifacts"), { recursive: true });
+    const outDir = await mkdtemp(join(REPO_ROOT, "test-artifacts", "dist-"));
+    await promisify(execFile)(
+      process.execPath,
+      [TSC, "-p", "tsconfig.build.json", "--outDir", outDir],
+      { cwd: REPO_ROOT },
+    );
+    const reader = createWorkerDocumentReader({
+      size: 1,
+      workerUrl: pathToFileURL(join(outDir, "newsroom", "parse-worker.js")),
+    });
+    try {
+      expect(await newsroom(reader).runPass()).toMatchObject({ added: 2, failed: 0 });
+    } finally {
+      await reader.close();
+      await rm(outDir, { recursive: true, force: true });
+    }
+    expect((await titles()).sort()).toEqual([ARCEP_5G_TITLE, NVIDIA_TEASER.title].sort());
   });
 
   it("should fetch a teaser's page once and brief from it", async () => {
