@@ -15,6 +15,7 @@ import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
 import { createAdminAlerts } from "./newsroom/admin-alerts.js";
+import type { DocumentReader } from "./newsroom/document-reader.js";
 import { createNewsroom, type Newsroom } from "./newsroom/newsroom-pass.js";
 import { createNewsroomScheduler, newsroomUserAgent } from "./newsroom/newsroom-scheduler.js";
 import { createDocumentReaderForRuntime } from "./newsroom/parse-pool.js";
@@ -32,6 +33,8 @@ export interface AppOptions {
   localesDir: string;
   /** Skip the getMe round trip (tests, demo, benchmarks). */
   botInfo?: UserFromGetMe;
+  /** The newsroom's parsing; worker threads when compiled, this thread from src/ (benchmarks compare). */
+  documentReader?: DocumentReader;
 }
 
 export interface App {
@@ -96,7 +99,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     before: [inFlight.middleware],
   });
   // Parsing and extraction off the event loop, so commands are answered during a pass.
-  const documentReader = createDocumentReaderForRuntime();
+  const documentReader = options.documentReader ?? createDocumentReaderForRuntime();
   const newsroom = createNewsroom({
     dataDir: config.dataDir,
     fetcher,

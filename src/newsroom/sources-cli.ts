@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 import type { Clock } from "../clock.js";
 import { ConfigError } from "../config.js";
 import { createIngestConfig } from "../ingest/ingest-config.js";
@@ -60,8 +60,9 @@ export async function runSourcesCli(io: SourcesCliIo): Promise<number> {
     clock: io.clock,
     userAgent: CLI_USER_AGENT,
   });
-  const fromCwd = relative(io.cwd, `${dataDir}/${SOURCES_FILE_NAME}`);
-  const label = fromCwd.startsWith("..") ? `${dataDir}/${SOURCES_FILE_NAME}` : fromCwd;
+  const path = join(dataDir, SOURCES_FILE_NAME);
+  const fromCwd = relative(io.cwd, path);
+  const label = fromCwd.startsWith("..") ? path : fromCwd;
   const desk = createSourcesDesk({ dataDir, fetcher, clock: io.clock, label });
   const refuse = (detail: string) => {
     io.stderr.write(`${detail}\n`);
