@@ -51,6 +51,22 @@ export interface App {
 // Updates the bot handles; my_chat_member tells it when a reader blocks it.
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 export const HEALTH_PATH = "/healthz";
+/**
+ * A pass may take minutes (slow sites, many teasers): shutdown waits this long for
+ * it to write its state, no longer. A pass cut short loses only its own fetches.
+ */
+const PASS_SHUTDOWN_WAIT_MS = 5000;
+
+async function settledWithin(newsroom: Newsroom, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    newsroom.settled(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
 
 /**
  * Wires the whole bot from a validated config: stores, translations, the bot and
@@ -203,7 +219,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await webhookServer?.close();
       await newsroomSchedule?.stop();
       await inFlight.drain();
-      await newsroom.settled();
+      await settledWithin(newsroom, PASS_SHUTDOWN_WAIT_MS);
       await documentReader.close();
       // After the handlers: a /settings change in flight is part of what the push saves.
       await push.stop();

@@ -1,8 +1,9 @@
 import { type CommandContext, Composer } from "grammy";
-import { escapeHtml } from "../../briefs/html.js";
+import { escapeHtml, type Html, join, translatedHtml } from "../../briefs/html.js";
 import type { SourceHealth } from "../../newsroom/source-health.js";
 import type { EditRefusal } from "../../newsroom/sources-editor.js";
 import type { Context } from "../context.js";
+import { replyHtml } from "../helpers/reply.js";
 
 /**
  * /sources, /addsource <url>, /removesource <url>: the newsroom's list for the
@@ -26,13 +27,13 @@ function formatWhen(iso: string, locale: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
-function healthLines(t: Translate, health: SourceHealth, locale: string, zone: string): string[] {
+function healthBlock(t: Translate, health: SourceHealth, locale: string, zone: string): Html {
   const lines = [
-    t("sources-line", {
-      name: escapeHtml(health.name ?? new URL(health.url).host),
-      url: escapeHtml(health.url),
+    translatedHtml(t, "sources-line", {
+      name: health.name ?? new URL(health.url).host,
+      url: health.url,
     }),
-    t("sources-health", {
+    translatedHtml(t, "sources-health", {
       last: health.lastSuccessAt
         ? formatWhen(health.lastSuccessAt, locale, zone)
         : t("sources-never"),
@@ -41,10 +42,10 @@ function healthLines(t: Translate, health: SourceHealth, locale: string, zone: s
   ];
   if (health.lastError) {
     lines.push(
-      t("sources-failing", { failures: health.failures, error: escapeHtml(health.lastError) }),
+      translatedHtml(t, "sources-failing", { failures: health.failures, error: health.lastError }),
     );
   }
-  return lines;
+  return join(lines, "\n");
 }
 
 function refusalText(t: Translate, refusal: EditRefusal, url: string, detail: string): string {
@@ -65,21 +66,18 @@ admins.command("sources", async (ctx) => {
   }
   const locale = await ctx.i18n.getLocale();
   const zone = ctx.deps.config.push.timeZone;
-  const blocks = listing.health.map((health) =>
-    healthLines(ctx.t, health, locale, zone).join("\n"),
-  );
-  const parts = [
+  const blocks: Html[] =
     listing.health.length === 0
-      ? ctx.t("sources-empty")
-      : [ctx.t("sources-title", { count: listing.health.length }), ...blocks].join("\n\n"),
-  ];
+      ? [translatedHtml(ctx.t, "sources-empty")]
+      : [
+          translatedHtml(ctx.t, "sources-title", { count: listing.health.length }),
+          ...listing.health.map((health) => healthBlock(ctx.t, health, locale, zone)),
+        ];
   if (listing.problems.length > 0) {
-    parts.push(ctx.t("sources-left-out", { count: listing.problems.length }));
+    blocks.push(translatedHtml(ctx.t, "sources-left-out", { count: listing.problems.length }));
   }
-  await ctx.reply(parts.join("\n\n"), {
-    parse_mode: "HTML",
-    link_preview_options: { is_disabled: true },
-  });
+  // Hundreds of sources do not fit one message: packed into as many as needed.
+  await replyHtml(ctx, blocks);
 });
 
 admins.command("addsource", async (ctx) => {
