@@ -76,6 +76,33 @@ describe("a newsroom pass over loopback sites", () => {
       .articles;
   const titles = async () =>
     (await stored()).map((article) => article.briefs.en?.title ?? article.briefs.fr?.title);
+  /** A French article page in windows-1252, as French sites still serve them. */
+  const serveFrenchPage = () =>
+    sites.set("/5g.html", {
+      status: 200,
+      headers: { "content-type": "text/html; charset=windows-1252" },
+      body: iconv.encode(
+        articlePage({ title: ARCEP_5G_TITLE, paragraphs: ARCEP_5G_PARAGRAPHS, lang: "fr" }),
+        "windows-1252",
+      ),
+    });
+  /** A feed whose one item is a one-line teaser; the article is on its page. */
+  const serveTeaserFeed = () => {
+    sites.set("/chips.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml" },
+      body: rssFeed(sites.url, "Loopback Chips", [NVIDIA_TEASER]),
+    });
+    sites.set(NVIDIA_TEASER.link, {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: articlePage({
+        title: NVIDIA_TEASER.title,
+        paragraphs: NVIDIA_PAGE_PARAGRAPHS,
+        lang: "en",
+      }),
+    });
+  };
   const health = async () => {
     const listing = await createSourcesDesk({ dataDir, fetcher: fetcher(), clock }).list();
     if (!listing.ok) throw new Error(listing.error);
@@ -180,16 +207,7 @@ describe("a newsroom pass over loopback sites", () => {
   });
 
   it("should read a windows-1252 article page right", async () => {
-    const html = articlePage({
-      title: ARCEP_5G_TITLE,
-      paragraphs: ARCEP_5G_PARAGRAPHS,
-      lang: "fr",
-    });
-    sites.set("/5g.html", {
-      status: 200,
-      headers: { "content-type": "text/html; charset=windows-1252" },
-      body: iconv.encode(html, "windows-1252"),
-    });
+    serveFrenchPage();
     await follow([{ url: `${sites.url}/5g.html`, name: "Loopback Télécoms" }]);
     await newsroom().runPass();
     const [article] = await stored();
@@ -201,30 +219,8 @@ describe("a newsroom pass over loopback sites", () => {
   it("should parse and extract on worker threads the same as in this thread", {
     timeout: 60_000,
   }, async () => {
-    const html = articlePage({
-      title: ARCEP_5G_TITLE,
-      paragraphs: ARCEP_5G_PARAGRAPHS,
-      lang: "fr",
-    });
-    sites.set("/5g.html", {
-      status: 200,
-      headers: { "content-type": "text/html; charset=windows-1252" },
-      body: iconv.encode(html, "windows-1252"),
-    });
-    sites.set("/chips.xml", {
-      status: 200,
-      headers: { "content-type": "application/rss+xml" },
-      body: rssFeed(sites.url, "Loopback Chips", [NVIDIA_TEASER]),
-    });
-    sites.set(NVIDIA_TEASER.link, {
-      status: 200,
-      headers: { "content-type": "text/html; charset=utf-8" },
-      body: articlePage({
-        title: NVIDIA_TEASER.title,
-        paragraphs: NVIDIA_PAGE_PARAGRAPHS,
-        lang: "en",
-      }),
-    });
+    serveFrenchPage();
+    serveTeaserFeed();
     await follow([{ url: `${sites.url}/5g.html` }, { url: `${sites.url}/chips.xml` }]);
     // The compiled worker, as npm start runs it (Node 20 cannot load a TypeScript worker).
     // Inside the repository, so the compiled modules find package.json ("type": "module") and node_modules.
@@ -249,21 +245,7 @@ describe("a newsroom pass over loopback sites", () => {
   });
 
   it("should fetch a teaser's page once and brief from it", async () => {
-    const feed = rssFeed(sites.url, "Loopback Chips", [NVIDIA_TEASER]);
-    sites.set("/chips.xml", {
-      status: 200,
-      headers: { "content-type": "application/rss+xml" },
-      body: feed,
-    });
-    sites.set(NVIDIA_TEASER.link, {
-      status: 200,
-      headers: { "content-type": "text/html; charset=utf-8" },
-      body: articlePage({
-        title: NVIDIA_TEASER.title,
-        paragraphs: NVIDIA_PAGE_PARAGRAPHS,
-        lang: "en",
-      }),
-    });
+    serveTeaserFeed();
     await follow([{ url: `${sites.url}/chips.xml` }]);
     const room = newsroom();
     expect(await room.runPass()).toMatchObject({ added: 1, problems: [] });
