@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { brotliCompressSync, gzipSync } from "node:zlib";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Article } from "../../src/articles/schema.js";
@@ -204,6 +205,23 @@ describe("a newsroom pass over loopback sites", () => {
     expect(await titles()).toContain("MiCA now covers crypto-asset service providers");
     expect((await health())[0]).toMatchObject({ failures: 0 });
     expect((await health())[0]?.lastError).toBeUndefined();
+  });
+
+  it("should read feeds served gzip- and brotli-compressed", async () => {
+    sites.set("/gzip.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml", "content-encoding": "gzip" },
+      body: gzipSync(rssFeed(sites.url, "Gzip Policy", [AI_ACT])),
+    });
+    sites.set("/br.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml", "content-encoding": "br" },
+      body: brotliCompressSync(rssFeed(sites.url, "Brotli Crypto", [MICA])),
+    });
+    await follow([{ url: `${sites.url}/gzip.xml` }, { url: `${sites.url}/br.xml` }]);
+    expect(await newsroom().runPass()).toMatchObject({ fetched: 2, added: 2 });
+    expect((await titles()).sort()).toEqual([AI_ACT.title, MICA.title].sort());
+    expect(sites.seen("/br.xml")[0]?.headers["accept-encoding"]).toContain("br");
   });
 
   it("should read a windows-1252 article page right", async () => {
