@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
+    // Most integration tests wait on paced sends (about 1 message/s per chat, as Telegram
+    // allows), not on the CPU: more files at once than cores keeps the suite short.
+    maxWorkers: 4,
   },
 });

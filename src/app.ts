@@ -14,6 +14,13 @@ import { dataLayoutOf } from "./data-layout.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
+import { createAdminAlerts } from "./newsroom/admin-alerts.js";
+import type { DocumentReader } from "./newsroom/document-reader.js";
+import { createNewsroom, type Newsroom } from "./newsroom/newsroom-pass.js";
+import { createNewsroomScheduler, newsroomUserAgent } from "./newsroom/newsroom-scheduler.js";
+import { createDocumentReaderForRuntime } from "./newsroom/parse-pool.js";
+import { createPoliteFetcher } from "./newsroom/polite-fetcher.js";
+import { createSourcesDesk } from "./newsroom/sources-desk.js";
 import { createPushService, type PushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
 import { createHealthHandler, HEALTH_PATH } from "./server/health.js";
@@ -28,6 +35,8 @@ export interface AppOptions {
   localesDir: string;
   /** Skip the getMe round trip (tests, demo, benchmarks). */
   botInfo?: UserFromGetMe;
+  /** The newsroom's parsing; worker threads when compiled, this thread from src/ (benchmarks compare). */
+  documentReader?: DocumentReader;
 }
 
 export interface App {
@@ -35,6 +44,8 @@ export interface App {
   bot: ReturnType<typeof createBot>;
   /** The push engine (tests and benchmarks run a broadcast beside the bot's replies). */
   push: PushService;
+  /** Polls sources.json's sources into the store on INGEST_CRON. */
+  newsroom: Newsroom;
   /** Starts receiving updates (polling or webhook) and the push schedule. */
   start(): Promise<void>;
   /** Stops taking updates, lets handlers in flight finish, flushes state. Idempotent. */
@@ -43,6 +54,22 @@ export interface App {
 
 // Updates the bot handles; my_chat_member tells it when a reader blocks it.
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+/**
+ * A pass may take minutes (slow sites, many teasers): shutdown waits this long for
+ * it to write its state, no longer. A pass cut short loses only its own fetches.
+ */
+const PASS_SHUTDOWN_WAIT_MS = 5000;
+
+async function settledWithin(newsroom: Newsroom, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    newsroom.settled(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, ms);
+    }),
+  ]);
+  clearTimeout(timer);
+}
 
 /**
  * Wires the whole bot from a validated config: stores, translations, the bot and
@@ -83,6 +110,13 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     readers,
     lane,
   });
+  // One fetcher for the newsroom and the admin commands: per-host limits hold across both.
+  let botUsername: string | undefined = options.botInfo?.username;
+  const fetcher = createPoliteFetcher({
+    fetch: globalThis.fetch,
+    clock,
+    userAgent: () => newsroomUserAgent(botUsername),
+  });
   const deps: BotDeps = {
     config,
     logger,
@@ -94,6 +128,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ledger: push.ledger,
     topics: createTopicMatcher(translate),
     pushStats: push.stats,
+    sources: createSourcesDesk({ dataDir: config.dataDir, fetcher, clock }),
   };
 
   const inFlight = createInFlightTracker<Context>();
@@ -102,6 +137,31 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     before: [inFlight.middleware],
   });
   bot.api.config.use(lane.transformer("reply"));
+  // Parsing and extraction off the event loop, so commands are answered during a pass.
+  const documentReader = options.documentReader ?? createDocumentReaderForRuntime();
+  const newsroom = createNewsroom({
+    dataDir: config.dataDir,
+    fetcher,
+    reader: documentReader,
+    clock,
+    logger,
+    alert: createAdminAlerts({
+      adminIds: config.adminIds,
+      sendMessage: (chatId, text) => bot.api.sendMessage(chatId, text),
+      translate: (locale, key, vars) => i18n.t(locale, key, vars),
+      localeOf: (adminId) => readers.get(adminId)?.locale,
+      timeZone: config.push.timeZone,
+    }),
+  });
+  const ingestCron = config.ingest.cron;
+  const newsroomSchedule = ingestCron
+    ? createNewsroomScheduler({
+        cron: ingestCron,
+        timeZone: config.push.timeZone,
+        onTick: () => newsroom.runPass(),
+        logger,
+      })
+    : undefined;
 
   let runner: RunnerHandle | undefined;
   let webhookServer: HttpServer | undefined;
@@ -122,6 +182,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (me === undefined) return; // stopped while waiting
       bot.botInfo = me;
     }
+    botUsername = bot.botInfo.username;
     await registerMenus(bot.api, translate).catch((error: unknown) =>
       logger.warn({ err: error }, "command menu not registered; commands still work"),
     );
@@ -173,6 +234,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     }
     // Pushes start once commands are answered: a reader's /stop during the first run counts.
     push.start();
+    newsroomSchedule?.start();
   }
 
   function stop(): Promise<void> {
@@ -181,7 +243,10 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       if (runner?.isRunning()) await runner.stop();
       await webhookServer?.close();
       await healthServer?.close();
+      await newsroomSchedule?.stop();
       await inFlight.drain();
+      await settledWithin(newsroom, PASS_SHUTDOWN_WAIT_MS);
+      await documentReader.close();
       // After the handlers: a /settings change in flight is part of what the push saves.
       await push.stop();
       articles.close();
@@ -191,7 +256,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     return stopping;
   }
 
-  return { deps, bot, push, start, stop };
+  return { deps, bot, push, newsroom, start, stop };
 }
 
 /** In webhook mode the webhook server answers /healthz too; a second server only on another port. */

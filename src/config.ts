@@ -1,3 +1,4 @@
+import { validate as isValidCron } from "node-cron";
 import {
   type Env,
   envValue,
@@ -35,6 +36,11 @@ export interface TelegramLimitsConfig {
   paidBroadcast: boolean;
 }
 
+export interface IngestScheduleConfig {
+  /** node-cron expression for newsroom passes (seconds allowed); undefined when INGEST_CRON=off. */
+  cron?: string;
+}
+
 export interface Config {
   botToken: string;
   /** Bot API server root, no trailing slash. */
@@ -48,11 +54,14 @@ export interface Config {
   healthPort: number | undefined;
   healthHost: string;
   telegram: TelegramLimitsConfig;
+  /** Newsroom passes, read in push.timeZone (PUSH_TZ). */
+  ingest: IngestScheduleConfig;
 }
 
 export const DEFAULT_API_ROOT = "https://api.telegram.org";
 export const DEFAULT_DATA_DIR = "./data";
 export const DEFAULT_PUSH_CRON = "*/5 * * * *"; // every 5 minutes
+export const DEFAULT_INGEST_CRON = "*/15 * * * *"; // every 15 minutes
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_HOST = "0.0.0.0";
 /** Telegram's free bot-wide rate, messages per second. */
@@ -148,6 +157,8 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
   const push: PushConfig = { cron, timeZone };
   const telegram = readTelegramLimits(get, problems);
 
+  const ingest = readIngestCron(get("INGEST_CRON"), problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     botToken,
@@ -160,7 +171,20 @@ export function createConfig(env: Env, options: { requireToken?: boolean } = {})
     healthPort,
     healthHost: get("HOST") ?? DEFAULT_HOST,
     telegram,
+    ingest,
   };
+}
+
+function readIngestCron(raw: string | undefined, problems: string[]): IngestScheduleConfig {
+  const cron = raw ?? DEFAULT_INGEST_CRON;
+  if (cron.toLowerCase() === "off") return {};
+  if (!isValidCron(cron)) {
+    problems.push(
+      `INGEST_CRON "${cron}" is not a valid cron expression; e.g. "*/15 * * * *" (every 15 minutes), "*/30 * * * * *" (every 30 s), or "off" for no newsroom passes.`,
+    );
+    return {};
+  }
+  return { cron };
 }
 
 /**

@@ -6,6 +6,7 @@ import type { BriefRenderer } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
+import type { SourcesDesk } from "../newsroom/sources-desk.js";
 import type { PushStatsSource } from "../push/push-stats.js";
 import type { Reader } from "../readers/reader.js";
 import type { ReaderStore } from "../readers/reader-store.js";
@@ -24,6 +25,8 @@ export interface BotDeps {
   ledger: ArticleLedger;
   topics: TopicMatcher;
   pushStats: PushStatsSource;
+  /** sources.json and its health, for the admin commands. */
+  sources: SourcesDesk;
 }
 
 interface ExtrasFlavor {

@@ -9,6 +9,7 @@ import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
 import { myDataFeature } from "./features/my-data.js";
 import { settingsFeature } from "./features/settings.js";
+import { sourcesFeature } from "./features/sources.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { stopFeature } from "./features/stop.js";
@@ -60,6 +61,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   handlers.use(feedbackFeature);
   // admin-only; others fall through to the unknown-command hint below
   handlers.use(statsFeature);
+  handlers.use(sourcesFeature);
   // must be the last handler
   handlers.use(unhandledFeature);
 

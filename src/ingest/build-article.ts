@@ -20,7 +20,13 @@ const NO_TEXT_REASON: Record<RawArticle["kind"], string> = {
 
 export type BuildOutcome =
   | { status: "ready"; candidate: Candidate }
-  | { status: "skipped" | "failed"; label: string; reason: string };
+  | {
+      status: "skipped" | "failed";
+      label: string;
+      reason: string;
+      /** Too little text for a brief: a teaser whose page may hold the article. */
+      tooShort?: true;
+    };
 
 function shorten(value: string, limit: number): string {
   if (value.length <= limit) return value;
@@ -44,30 +50,28 @@ export function buildCandidate(raw: RawArticle, tagger: TopicTagger): BuildOutco
   );
   const paragraphs = blocks.filter((block) => block.kind === "paragraph");
   if (paragraphs.length === 0) {
-    return {
-      status: "failed",
-      label,
-      reason: NO_TEXT_REASON[raw.kind],
-    };
+    return { status: "failed", label, reason: NO_TEXT_REASON[raw.kind], tooShort: true };
   }
   if (title === "") return { status: "failed", label, reason: "no headline found" };
 
   const body = blocks.map((block) => block.text).join("\n");
   const language = detectLanguage(`${title}\n${body}`, raw.languageHint);
+  const brief = buildBrief(blocks, tagger, { title });
   if (!language.ok) {
     return {
       status: "skipped",
       label,
       reason: languageSkipReason(language.detected),
+      // One line is too little to tell the language: a teaser, its page may say.
+      ...(brief ? {} : { tooShort: true as const }),
     };
   }
-
-  const brief = buildBrief(blocks, tagger, { title });
   if (!brief) {
     return {
       status: "skipped",
       label,
       reason: `too short for a brief (fewer than ${BRIEF_MIN_SENTENCES} sentences of text)`,
+      tooShort: true,
     };
   }
 

@@ -7,7 +7,12 @@ import { parseFeedText } from "./parse-feed.js";
 import { parseHtmlPage } from "./parse-html.js";
 import { parsePlainText } from "./parse-text.js";
 import type { IngestReport, ReportRow } from "./report.js";
-import { readSource, type SourceReaders } from "./sources.js";
+import {
+  createDocumentReaders,
+  type DocumentReaders,
+  readSource,
+  type SourceReaders,
+} from "./sources.js";
 import { newProblems, readStore, writeStore } from "./store-file.js";
 import { createTopicTagger, type TopicTagger } from "./topic-lexicon.js";
 import type { Translator } from "./translate.js";
@@ -54,7 +59,8 @@ async function mapWithLimit<T, R>(
   return results;
 }
 
-function parseDocument(
+/** A fetched or read document as the pipeline's articles; the newsroom parses its fetches here too. */
+export function parseDocument(
   document: Awaited<ReturnType<typeof readSource>>,
   givenUrl: string | undefined,
 ): RawArticle[] {
@@ -92,12 +98,12 @@ function describeFailure(error: unknown): string {
 async function readOneSource(
   origin: string,
   givenUrl: string | undefined,
-  deps: IngestDeps,
+  readers: DocumentReaders,
   tagger: TopicTagger,
 ): Promise<SourceEntry[]> {
   let raws: RawArticle[];
   try {
-    raws = parseDocument(await readSource(origin, deps), givenUrl);
+    raws = parseDocument(await readSource(origin, readers), givenUrl);
   } catch (error) {
     return [{ row: { status: "failed", subject: origin, detail: describeFailure(error) } }];
   }
@@ -215,9 +221,10 @@ export async function runIngest(options: IngestOptions, deps: IngestDeps): Promi
   }
 
   const tagger = createTopicTagger();
+  const readers = createDocumentReaders(deps, deps.clock);
   const perSource = await mapWithLimit(options.sources, SOURCE_CONCURRENCY, async (origin) => {
     try {
-      return await readOneSource(origin, options.givenUrl, deps, tagger);
+      return await readOneSource(origin, options.givenUrl, readers, tagger);
     } finally {
       deps.onSourceDone?.(origin);
     }

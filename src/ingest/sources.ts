@@ -1,5 +1,7 @@
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Clock } from "../clock.js";
+import { createPoliteFetcher, type PoliteFetcher } from "../newsroom/polite-fetcher.js";
 import { IngestError, type SourceKind } from "./types.js";
 
 /** How long one URL may take, connection to last byte. */
@@ -8,7 +10,9 @@ export const FETCH_TIMEOUT_MS = 20_000;
 export const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 // Bytes looked at to tell text from binary.
 const SNIFF_BYTES = 8192;
-const USER_AGENT = "Briefbot-ingest/0.1";
+export const INGEST_USER_AGENT = "Briefbot-ingest/0.1";
+const ACCEPT_ANY_SOURCE =
+  "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, text/plain;q=0.7, */*;q=0.5";
 
 export interface SourceDocument {
   /** The argument as the editor typed it. */
@@ -24,21 +28,25 @@ export interface SourceReaders {
   fetch: typeof fetch;
 }
 
-// What Node's fetch puts in error.cause.code, said the way an editor would.
-const NETWORK_ERRORS: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-  ECONNRESET: "connection reset",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  ETIMEDOUT: "connection timed out",
-  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
-  UND_ERR_SOCKET: "connection closed by the server",
-  CERT_HAS_EXPIRED: "the site's TLS certificate has expired",
-  DEPTH_ZERO_SELF_SIGNED_CERT: "the site's TLS certificate is self-signed",
-  ERR_TLS_CERT_ALTNAME_INVALID: "the site's TLS certificate is for another name",
-};
+/** What readSource uses: files, and http(s) through the newsroom's polite fetcher (one fetch rule). */
+export interface DocumentReaders {
+  readFile(path: string): Promise<Uint8Array>;
+  fetcher: PoliteFetcher;
+}
+
+/** One polite fetcher for a whole ingest run, so per-host limits hold across its sources. */
+export function createDocumentReaders(readers: SourceReaders, clock: Clock): DocumentReaders {
+  return {
+    readFile: readers.readFile,
+    fetcher: createPoliteFetcher({
+      fetch: readers.fetch,
+      clock,
+      userAgent: INGEST_USER_AGENT,
+      timeoutMs: FETCH_TIMEOUT_MS,
+      maxBytes: MAX_SOURCE_BYTES,
+    }),
+  };
+}
 
 const FILE_ERRORS: Record<string, string> = {
   ENOENT: "file not found",
@@ -52,8 +60,11 @@ export function isUrlSource(source: string): boolean {
 }
 
 /** Reads a file path or fetches an http(s) URL, and says what kind of article source it is. */
-export async function readSource(origin: string, readers: SourceReaders): Promise<SourceDocument> {
-  if (isUrlSource(origin)) return fetchSource(origin, readers.fetch);
+export async function readSource(
+  origin: string,
+  readers: DocumentReaders,
+): Promise<SourceDocument> {
+  if (isUrlSource(origin)) return fetchSource(origin, readers.fetcher);
   let path = origin;
   if (/^file:\/\//i.test(origin)) path = fileURLToPath(origin);
   else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin)) {
@@ -75,59 +86,19 @@ export async function readSource(origin: string, readers: SourceReaders): Promis
   return { origin, kind: detectKind(text, { extension: extname(path).toLowerCase() }), text };
 }
 
-async function fetchSource(url: string, fetchImpl: typeof fetch): Promise<SourceDocument> {
-  let response: Response;
-  try {
-    response = await fetchImpl(url, {
-      redirect: "follow",
-      signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
-      headers: {
-        "user-agent": USER_AGENT,
-        accept:
-          "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, text/plain;q=0.7, */*;q=0.5",
-      },
-    });
-  } catch (error) {
-    throw new IngestError(`unreachable: ${describeFetchError(error)}`);
-  }
-  if (!response.ok) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new IngestError(
-      `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`,
-    );
-  }
-  const declaredLength = Number(response.headers.get("content-length") ?? "0");
-  if (declaredLength > MAX_SOURCE_BYTES) {
-    await response.body?.cancel().catch(() => undefined);
-    throw new IngestError(
-      `answer larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB; not an article`,
-    );
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await response.arrayBuffer());
-  } catch (error) {
-    throw new IngestError(`unreachable: ${describeFetchError(error)}`);
-  }
-  const contentType = response.headers.get("content-type") ?? "";
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1];
-  const text = decodeText(bytes, charset, "answer");
+async function fetchSource(url: string, fetcher: PoliteFetcher): Promise<SourceDocument> {
+  const answer = await fetcher.get(url, { accept: ACCEPT_ANY_SOURCE });
+  if (answer.kind === "failed") throw new IngestError(answer.error);
+  // No validators were sent, so a 304 is the server's mistake.
+  if (answer.kind === "not-modified") throw new IngestError("HTTP 304 to a plain GET");
+  refuseNonText(answer.bytes, "answer");
+  if (answer.text.trim() === "") throw new IngestError("empty answer; nothing to ingest");
   return {
     origin: url,
-    kind: detectKind(text, { contentType: contentType.toLowerCase() }),
-    text,
-    fetchedUrl: response.url || url,
+    kind: detectKind(answer.text, { contentType: answer.contentType }),
+    text: answer.text,
+    fetchedUrl: answer.url,
   };
-}
-
-function describeFetchError(error: unknown): string {
-  const failure = error as Error & { cause?: { code?: string; message?: string } };
-  if (failure?.name === "TimeoutError" || failure?.name === "AbortError") {
-    return `no answer within ${FETCH_TIMEOUT_MS / 1000} s`;
-  }
-  const code = failure?.cause?.code;
-  if (code) return `${NETWORK_ERRORS[code] ?? "network error"} (${code})`;
-  return failure?.cause?.message ?? failure?.message ?? String(error);
 }
 
 // The labels the WHATWG Encoding standard maps to windows-1252 (browsers read Latin-1 pages as it).
@@ -171,18 +142,7 @@ export function decodeText(
   charset: string | undefined,
   what: "file" | "answer",
 ): string {
-  const empty = new IngestError(`empty ${what}; nothing to ingest`);
-  if (bytes.byteLength === 0) throw empty;
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  let controls = 0;
-  for (const byte of head) {
-    if (byte === 0)
-      throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
-    if (byte < 9 || (byte > 13 && byte < 32)) controls += 1;
-  }
-  if (controls / head.byteLength > 0.05) {
-    throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
-  }
+  refuseNonText(bytes, what);
   let text: string;
   const label = (charset ?? declaredHtmlCharset(bytes))?.toLowerCase();
   try {
@@ -196,8 +156,23 @@ export function decodeText(
     text = decodeWindows1252(bytes);
   }
   text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw empty;
+  if (text.trim() === "") throw new IngestError(`empty ${what}; nothing to ingest`);
   return text;
+}
+
+/** Refuses what is not text: nothing at all, NUL bytes or many control characters (images, PDFs). */
+export function refuseNonText(bytes: Uint8Array, what: "file" | "answer"): void {
+  if (bytes.byteLength === 0) throw new IngestError(`empty ${what}; nothing to ingest`);
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  let controls = 0;
+  for (const byte of head) {
+    if (byte === 0)
+      throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
+    if (byte < 9 || (byte > 13 && byte < 32)) controls += 1;
+  }
+  if (controls / head.byteLength > 0.05) {
+    throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
+  }
 }
 
 // Where HTML puts its charset: <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…">.

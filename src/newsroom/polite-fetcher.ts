@@ -26,6 +26,8 @@ export type FetchOutcome =
       /** Address after redirects. */
       url: string;
       text: string;
+      /** The body as received (after content decoding), for callers that sniff binary. */
+      bytes: Uint8Array;
       contentType: string;
       validators: Validators;
     }
@@ -41,8 +43,8 @@ export type FetchOutcome =
 export interface PoliteFetcherOptions {
   fetch: typeof fetch;
   clock: Clock;
-  /** E.g. "Briefbot/0.1 (+https://github.com/…)". */
-  userAgent: string;
+  /** E.g. "Briefbot/0.1 (+https://t.me/briefbot)"; a function when the name is known later (getMe). */
+  userAgent: string | (() => string);
   timeoutMs?: number;
   maxBytes?: number;
   maxConcurrent?: number;
@@ -65,6 +67,7 @@ const NETWORK_ERRORS: Record<string, string> = {
   UND_ERR_SOCKET: "connection closed by the server",
   CERT_HAS_EXPIRED: "the site's TLS certificate has expired",
   DEPTH_ZERO_SELF_SIGNED_CERT: "the site's TLS certificate is self-signed",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the site's TLS certificate is for another name",
 };
 
 function describeFetchError(error: unknown, timeoutMs: number): string {
@@ -175,7 +178,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
     const signal = AbortSignal.timeout(timeoutMs);
     let url = firstUrl;
     const headers: Record<string, string> = {
-      "user-agent": options.userAgent,
+      "user-agent": typeof options.userAgent === "string" ? options.userAgent : options.userAgent(),
       accept,
       "accept-encoding": "gzip, deflate, br",
     };
@@ -266,6 +269,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions): PoliteFetche
         kind: "ok",
         url,
         text: decodeDocument(bytes, contentType),
+        bytes,
         contentType: contentType.toLowerCase(),
         validators: answered,
       };

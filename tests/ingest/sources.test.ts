@@ -1,10 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { systemClock } from "../../src/clock.js";
 import {
+  createDocumentReaders,
   decodeText,
   detectKind,
   readSource,
-  type SourceReaders,
 } from "../../src/ingest/sources.js";
 import { IngestError } from "../../src/ingest/types.js";
 import {
@@ -16,7 +17,10 @@ import {
   startLocalServer,
 } from "./ingest-helpers.js";
 
-const readers: SourceReaders = { readFile: (path) => readFile(path), fetch: globalThis.fetch };
+const readers = createDocumentReaders(
+  { readFile: (path) => readFile(path), fetch: globalThis.fetch },
+  systemClock,
+);
 let server: LocalServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -100,12 +104,15 @@ describe("readSource from http(s) URLs (local server)", () => {
   });
 
   it("should say a URL timed out", async () => {
-    const timingOut: SourceReaders = {
-      ...readers,
-      fetch: async () => {
-        throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    const timingOut = createDocumentReaders(
+      {
+        readFile: (path) => readFile(path),
+        fetch: async () => {
+          throw new DOMException("The operation was aborted due to timeout", "TimeoutError");
+        },
       },
-    };
+      systemClock,
+    );
     await expect(readSource("http://127.0.0.1:1/slow", timingOut)).rejects.toThrow(
       /^unreachable: no answer within \d+ s$/,
     );
