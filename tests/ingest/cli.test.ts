@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { validateArticleFile } from "../../src/articles/schema.js";
 import { systemClock } from "../../src/clock.js";
 import { runIngestCli } from "../../src/ingest/cli.js";
+import { type CliRun, sink } from "../helpers/output-sink.js";
 import {
   fixture,
   type LocalServer,
@@ -15,24 +15,6 @@ import {
   startLocalServer,
   tempDataDir,
 } from "./ingest-helpers.js";
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Collects what a stream receives. */
-function sink(): NodeJS.WritableStream & { text(): string } {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk;
-      done();
-    },
-  });
-  return Object.assign(stream, { text: () => text });
-}
 
 /** The ingest command in-process: the same code as `npm run ingest`, minus process start-up. */
 async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {

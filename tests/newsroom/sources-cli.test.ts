@@ -2,30 +2,13 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/clock.js";
 import { runSourcesCli } from "../../src/newsroom/sources-cli.js";
+import { type CliRun, sink } from "../helpers/output-sink.js";
 import { closedPortUrl, REPO_ROOT } from "../ingest/ingest-helpers.js";
 import { articlePage, type LoopbackSites, rssFeed, startLoopbackSites } from "./loopback-sites.js";
 import { AI_ACT, NVIDIA_PAGE_PARAGRAPHS } from "./stories.js";
-
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sink(): NodeJS.WritableStream & { text(): string } {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk;
-      done();
-    },
-  });
-  return Object.assign(stream, { text: () => text });
-}
 
 describe("npm run sources", () => {
   let sites: LoopbackSites;
