@@ -59,11 +59,18 @@ const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat
  * it to write its state, no longer. A pass cut short loses only its own fetches.
  */
 const PASS_SHUTDOWN_WAIT_MS = 5000;
+/**
+ * Shutdown lets handlers in flight send their replies for this long; then the lane
+ * closes, and a reply still waiting (a flood wait can last minutes) is dropped, logged,
+ * instead of holding the process up to LANE_GIVE_UP_AFTER_MS.
+ */
+const REPLIES_SHUTDOWN_WAIT_MS = 10_000;
+const STOPPING_REASON = "the bot is stopping";
 
-async function settledWithin(newsroom: Newsroom, ms: number): Promise<void> {
+async function settledWithin(settled: Promise<unknown>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([
-    newsroom.settled(),
+    settled,
     new Promise<void>((resolve) => {
       timer = setTimeout(resolve, ms);
     }),
@@ -244,11 +251,15 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       await webhookServer?.close();
       await healthServer?.close();
       await newsroomSchedule?.stop();
+      await settledWithin(inFlight.drain(), REPLIES_SHUTDOWN_WAIT_MS);
+      // Nothing more goes out: waiting calls fail now, so the handlers holding them end.
+      lane.close(STOPPING_REASON);
       await inFlight.drain();
-      await settledWithin(newsroom, PASS_SHUTDOWN_WAIT_MS);
-      await documentReader.close();
       // After the handlers: a /settings change in flight is part of what the push saves.
+      // Before the pass settles: pushes the closed lane refused must not be retried meanwhile.
       await push.stop();
+      await settledWithin(newsroom.settled(), PASS_SHUTDOWN_WAIT_MS);
+      await documentReader.close();
       articles.close();
       await readers.flush();
       logger.info("stopped");

@@ -1,10 +1,10 @@
 import type { BuildOutcome } from "../ingest/build-article.js";
-import type { ExtractedArticle } from "../ingest/extract-article.js";
 import { createTopicTagger } from "../ingest/topic-lexicon.js";
 import type { RawArticle } from "../ingest/types.js";
 import {
   buildItem,
   type DocumentReading,
+  type ExtractedPage,
   extractPage,
   type FetchedDocument,
   readFetchedDocument,
@@ -17,7 +17,7 @@ import type { Source } from "./sources-file.js";
  */
 export interface DocumentReader {
   read(document: FetchedDocument): Promise<DocumentReading>;
-  extract(html: string, url: string, hint?: string): Promise<ExtractedArticle>;
+  extract(html: string, url: string, hint?: string): Promise<ExtractedPage>;
   build(raw: RawArticle, source: Source): Promise<BuildOutcome>;
   close(): Promise<void>;
 }
@@ -49,7 +49,7 @@ export function createInlineDocumentReader(): DocumentReader {
   return {
     read: async (document) => run({ kind: "read", document }) as DocumentReading,
     extract: async (html, url, hint) =>
-      run({ kind: "extract", html, url, ...(hint ? { hint } : {}) }) as ExtractedArticle,
+      run({ kind: "extract", html, url, ...(hint ? { hint } : {}) }) as ExtractedPage,
     build: async (raw, source) => run({ kind: "build", raw, source }) as BuildOutcome,
     close: async () => undefined,
   };

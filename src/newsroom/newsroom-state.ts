@@ -37,8 +37,8 @@ export type PageCacheEntry =
       fetchedAt: string;
       blocks: TextBlock[];
       languageHint?: string;
-      /** hreflang alternates the page lists: locale → URL. */
-      alternates?: Record<string, string>;
+      /** The page's other language editions (hreflang URLs). */
+      alternates?: string[];
     }
   | { ok: false; lastAttemptAt: string; attempts: number; lastError: string };
 

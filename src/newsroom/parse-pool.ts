@@ -1,13 +1,12 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { BuildOutcome } from "../ingest/build-article.js";
-import type { ExtractedArticle } from "../ingest/extract-article.js";
 import {
   createInlineDocumentReader,
   type DocumentReader,
   type ReaderTask,
 } from "./document-reader.js";
-import type { DocumentReading } from "./read-document.js";
+import type { DocumentReading, ExtractedPage } from "./read-document.js";
 
 interface Pending {
   resolve(value: unknown): void;
@@ -95,7 +94,7 @@ export function createWorkerDocumentReader(
   return {
     read: (document) => post<DocumentReading>({ kind: "read", document }),
     extract: (html, url, hint) =>
-      post<ExtractedArticle>({ kind: "extract", html, url, ...(hint ? { hint } : {}) }),
+      post<ExtractedPage>({ kind: "extract", html, url, ...(hint ? { hint } : {}) }),
     build: (raw, source) => post<BuildOutcome>({ kind: "build", raw, source }),
     async close() {
       closed = true;

@@ -5,6 +5,7 @@ import { detectKind } from "../ingest/sources.js";
 import type { TopicTagger } from "../ingest/topic-lexicon.js";
 import { IngestError, type RawArticle } from "../ingest/types.js";
 import type { TopicId } from "../topics/catalog.js";
+import { pageAlternates, withAlternates } from "./alternates.js";
 import { feedIntervalMinutes } from "./feed-interval.js";
 import type { Source } from "./sources-file.js";
 
@@ -67,17 +68,24 @@ export function readFetchedDocument(input: FetchedDocument, tagger: TopicTagger)
     return { ok: false, error: error.message };
   }
   const hinted = withTopicHints(tagger, source.topics);
+  const alternates = raws[0]?.kind === "html" ? pageAlternates(input.text, input.fetchedUrl) : [];
   const items = raws.map((parsed) => {
     const raw = withSourceHints(parsed, source);
-    return { raw, outcome: buildCandidate(raw, hinted) };
+    return { raw, outcome: withAlternates(buildCandidate(raw, hinted), alternates) };
   });
   const interval = raws[0]?.kind === "feed" ? feedIntervalMinutes(input.text) : undefined;
   return { ok: true, items, ...(interval !== undefined ? { feedIntervalMinutes: interval } : {}) };
 }
 
+/** A teaser's page read: its main text (the way `npm run ingest` reads a page), and its editions. */
+export type ExtractedPage = ExtractedArticle & { alternates?: string[] };
+
 /** A teaser's page: its main text, read the way `npm run ingest` reads a page. */
-export function extractPage(html: string, url: string, hint?: string): ExtractedArticle {
-  return extractArticle(html, { url, ...(hint ? { hint } : {}) });
+export function extractPage(html: string, url: string, hint?: string): ExtractedPage {
+  const article = extractArticle(html, { url, ...(hint ? { hint } : {}) });
+  if (!article.ok) return article;
+  const alternates = pageAlternates(html, url);
+  return alternates.length > 0 ? { ...article, alternates } : article;
 }
 
 /** The brief of an item whose text came from elsewhere (a teaser's page). */

@@ -1,4 +1,5 @@
 import type { Candidate } from "../ingest/types.js";
+import { withAlternates } from "./alternates.js";
 import type { SourceState } from "./newsroom-state.js";
 import type { PoliteFetcher, Validators } from "./polite-fetcher.js";
 import type { Source } from "./sources-file.js";
@@ -68,7 +69,10 @@ export async function readNewsroomSource(
         readAgain ||= !completed.final;
         continue;
       }
-      outcome = await deps.reader.build(completed.raw, source);
+      outcome = withAlternates(
+        await deps.reader.build(completed.raw, source),
+        completed.alternates,
+      );
     }
     if (outcome.status === "ready") candidates.push(outcome.candidate);
   }

@@ -8,7 +8,8 @@ export const MAX_PAGE_ATTEMPTS = 3;
 const ACCEPT_PAGE = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
 export type TeaserCompletion =
-  | { ok: true; raw: RawArticle }
+  /** `alternates`: the page's other language editions (hreflang), for the merge. */
+  | { ok: true; raw: RawArticle; alternates: string[] }
   /** `final`: no more attempts; otherwise a later pass tries again. */
   | { ok: false; reason: string; final: boolean };
 
@@ -53,6 +54,8 @@ export async function completeTeaser(
       blocks: page.blocks,
       languageHint: raw.languageHint ?? page.languageHint,
     },
+    // A state file written before editions were kept may hold something else here.
+    alternates: Array.isArray(page.alternates) ? page.alternates : [],
   };
 }
 
@@ -73,6 +76,7 @@ async function fetchPage(
           fetchedAt: deps.now.toISOString(),
           blocks: article.blocks,
           ...(article.metadata.languageHint ? { languageHint: article.metadata.languageHint } : {}),
+          ...(article.alternates ? { alternates: article.alternates } : {}),
         }
       : failed(article.reason);
   }

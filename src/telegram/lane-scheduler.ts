@@ -52,6 +52,8 @@ export interface LaneScheduler<T> {
   take(): TakeResult<T>;
   /** Flood control: nothing leaves for `ms`. */
   pause(ms: number): void;
+  /** Empties the queues (the lane is closing): the jobs that were waiting, replies first. */
+  drain(): LaneJob<T>[];
   readonly pending: number;
 }
 
@@ -156,6 +158,9 @@ export function createLaneScheduler<T>(limits: LaneLimits, now: () => number): L
     },
     get pending() {
       return queues.reply.length + queues.push.length;
+    },
+    drain() {
+      return [...queues.reply.splice(0), ...queues.push.splice(0)];
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, now() + ms);

@@ -24,6 +24,17 @@ export interface OutboundLane {
   transformer(priority: LanePriority): Transformer;
   /** Calls waiting for their turn. */
   readonly pending: number;
+  /**
+   * The bot is stopping: calls still waiting (a reply sitting out a flood wait would
+   * hold shutdown up to LANE_GIVE_UP_AFTER_MS) fail now with `reason`, logged, and new
+   * calls are refused. A call already sent gets its answer. Idempotent.
+   */
+  close(reason: string): void;
+}
+
+/** What a call gets when the lane closed before it could be sent. */
+export class LaneClosedError extends Error {
+  override name = "LaneClosedError";
 }
 
 /** Time, injected so tests and the runner agree on one monotonic clock. */
@@ -52,6 +63,8 @@ export const LANE_GIVE_UP_AFTER_MS = 10 * 60_000;
 // records progress between tries (send-policy.ts).
 const SERVER_ERROR_ATTEMPTS = 3;
 const SERVER_ERROR_RETRY_BASE_MS = 500;
+/** A closing lane names at most this many of the chats whose messages it dropped. */
+const MAX_LOGGED_CHATS = 20;
 /** Telegram says "retry after N"; an answer without the number gets a cautious default. */
 const DEFAULT_RETRY_AFTER_S = 5;
 
@@ -129,6 +142,8 @@ export function createOutboundLane(options: OutboundLaneOptions): OutboundLane {
   const scheduler = createLaneScheduler<Call>(options.limits, timers.now);
   let timer: unknown;
   let timerAt = Number.POSITIVE_INFINITY;
+  /** Why the lane closed; undefined while it is open. */
+  let closedBecause: string | undefined;
 
   function wakeIn(ms: number) {
     const at = timers.now() + ms;
@@ -144,6 +159,7 @@ export function createOutboundLane(options: OutboundLaneOptions): OutboundLane {
 
   /** Sends everything that may leave now; arms the timer for the next. */
   function pump() {
+    if (closedBecause !== undefined) return;
     for (;;) {
       const next = scheduler.take();
       if (next.kind === "idle") return;
@@ -198,6 +214,10 @@ export function createOutboundLane(options: OutboundLaneOptions): OutboundLane {
         giveUp(job, answer, waitedMs);
         return;
       }
+      if (closedBecause !== undefined) {
+        refuseClosed([job]);
+        return;
+      }
       scheduler.requeueFirst(job);
       return;
     }
@@ -208,8 +228,11 @@ export function createOutboundLane(options: OutboundLaneOptions): OutboundLane {
     }
     const delayMs = SERVER_ERROR_RETRY_BASE_MS * 2 ** (call.serverErrors - 1);
     timers.setTimeout(() => {
-      scheduler.enqueue(job);
-      pump();
+      if (closedBecause !== undefined) refuseClosed([job]);
+      else {
+        scheduler.enqueue(job);
+        pump();
+      }
     }, delayMs);
   }
 
@@ -219,6 +242,26 @@ export function createOutboundLane(options: OutboundLaneOptions): OutboundLane {
       "message given up: Telegram kept the lane paused past its bound",
     );
     job.item.resolve(answer);
+  }
+
+  /** Fails calls the closed lane will not send, and says so once for all of them. */
+  function refuseClosed(jobs: readonly LaneJob<Call>[]) {
+    if (jobs.length === 0) return;
+    const reason = closedBecause ?? "the lane is closed";
+    logger.warn(
+      {
+        reason,
+        lost: jobs.length,
+        replies: jobs.filter((job) => job.priority === "reply").length,
+        chatIds: [...new Set(jobs.map((job) => job.chatId))].slice(0, MAX_LOGGED_CHATS),
+      },
+      "messages not sent: the lane closed before their turn",
+    );
+    for (const job of jobs) {
+      job.item.reject(
+        new LaneClosedError(`${job.item.method} to chat ${job.chatId} not sent: ${reason}`),
+      );
+    }
   }
 
   function submit(
@@ -238,7 +281,12 @@ export function createOutboundLane(options: OutboundLaneOptions): OutboundLane {
         madeAt: timers.now(),
         serverErrors: 0,
       };
-      scheduler.enqueue({ item: call, chatId, chatKind: chatKindOf(chatId), priority });
+      const job: LaneJob<Call> = { item: call, chatId, chatKind: chatKindOf(chatId), priority };
+      if (closedBecause !== undefined) {
+        refuseClosed([job]);
+        return;
+      }
+      scheduler.enqueue(job);
       pump();
     });
   }
@@ -246,6 +294,14 @@ export function createOutboundLane(options: OutboundLaneOptions): OutboundLane {
   return {
     get pending() {
       return scheduler.pending;
+    },
+    close(reason) {
+      if (closedBecause !== undefined) return;
+      closedBecause = reason;
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = undefined;
+      timerAt = Number.POSITIVE_INFINITY;
+      refuseClosed(scheduler.drain());
     },
     transformer(priority) {
       const transformer = (async (prev, method, payload, signal) => {

@@ -102,8 +102,14 @@ export function articlePage(options: {
   lang: string;
   charsetMeta?: string;
   site?: string;
+  /** Other language editions, hreflang → absolute URL, as <link rel="alternate" hreflang>. */
+  editions?: Record<string, string>;
 }): string {
-  const meta = options.charsetMeta ? `<meta charset="${options.charsetMeta}">` : "";
+  const charset = options.charsetMeta ? `<meta charset="${options.charsetMeta}">` : "";
+  const editions = Object.entries(options.editions ?? {})
+    .map(([lang, href]) => `<link rel="alternate" hreflang="${lang}" href="${href}">`)
+    .join("");
+  const meta = charset + editions;
   return `<!doctype html><html lang="${options.lang}"><head>${meta}<title>${options.title}</title>
 <meta property="og:site_name" content="${options.site ?? "Loopback News"}"></head>
 <body><header><nav><a href="/">Home</a> <a href="/tech">Tech</a></nav></header>

@@ -26,8 +26,12 @@ import {
 } from "./loopback-sites.js";
 import {
   AI_ACT,
+  APPLE_FINE_EN,
+  APPLE_FINE_FR,
   ARCEP_5G_PARAGRAPHS,
   ARCEP_5G_TITLE,
+  BITCOIN_ETFS_DAILY,
+  BITCOIN_ETFS_WIRE,
   DIGITAL_POUND,
   MICA,
   NVIDIA_PAGE_PARAGRAPHS,
@@ -260,6 +264,100 @@ describe("a newsroom pass over loopback sites", () => {
       await rm(outDir, { recursive: true, force: true });
     }
     expect((await titles()).sort()).toEqual([ARCEP_5G_TITLE, NVIDIA_TEASER.title].sort());
+  });
+
+  /** One site's FR and EN editions of a story, each page naming the other with hreflang. */
+  const serveEditions = () => {
+    const editions = { fr: `${sites.url}/fr/amende-apple`, en: `${sites.url}/en/apple-fine` };
+    sites.set("/fr/amende-apple", {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: articlePage({ ...APPLE_FINE_FR, lang: "fr", site: "Loopback Europe", editions }),
+    });
+    sites.set("/en/apple-fine", {
+      status: 200,
+      headers: { "content-type": "text/html; charset=utf-8" },
+      body: articlePage({ ...APPLE_FINE_EN, lang: "en", site: "Loopback Europe", editions }),
+    });
+    return editions;
+  };
+
+  it("should make one item with both briefs of a page's FR and EN editions (hreflang)", async () => {
+    const editions = serveEditions();
+    await follow([
+      { url: editions.fr, name: "Loopback Europe" },
+      { url: editions.en, name: "Loopback Europe" },
+    ]);
+    expect(await newsroom().runPass()).toMatchObject({ fetched: 2, added: 1 });
+    const items = await stored();
+    expect(items).toHaveLength(1);
+    expect(items[0]?.briefs.fr?.title).toBe(APPLE_FINE_FR.title);
+    expect(items[0]?.briefs.en?.title).toBe(APPLE_FINE_EN.title);
+  });
+
+  it("should make one item of two teasers whose pages are each other's hreflang editions", async () => {
+    const editions = serveEditions();
+    const teaser = (title: string, link: string, description: string) => ({
+      title,
+      link,
+      description,
+      pubDate: "Mon, 04 Mar 2024 10:00:00 GMT",
+    });
+    sites.set("/fr.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml" },
+      body: rssFeed(
+        sites.url,
+        "Loopback Europe FR",
+        [teaser(APPLE_FINE_FR.title, "/fr/amende-apple", "Bruxelles sanctionne Apple.")],
+        { language: "fr" },
+      ),
+    });
+    sites.set("/en.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml" },
+      body: rssFeed(sites.url, "Loopback Europe EN", [
+        teaser(APPLE_FINE_EN.title, "/en/apple-fine", "Brussels fines Apple."),
+      ]),
+    });
+    await follow([{ url: `${sites.url}/fr.xml` }, { url: `${sites.url}/en.xml` }]);
+    expect(await newsroom().runPass()).toMatchObject({ fetched: 2, added: 1, problems: [] });
+    const items = await stored();
+    expect(items).toHaveLength(1);
+    expect(items[0]?.url).toBe(editions.fr);
+    expect(items[0]?.briefs.en?.summary).toContain("€1.8 billion");
+    expect(items[0]?.briefs.fr?.summary).toContain("1,8 milliard d’euros");
+  });
+
+  it("should keep one item of a story two sources rewrote, the other outlet listed", async () => {
+    sites.set("/daily.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml" },
+      body: rssFeed(sites.url, "Tech Finance Daily", [BITCOIN_ETFS_DAILY]),
+    });
+    sites.set("/wire.xml", {
+      status: 200,
+      headers: { "content-type": "application/rss+xml" },
+      body: rssFeed(sites.url, "Crypto Wire", [BITCOIN_ETFS_WIRE]),
+    });
+    await follow([
+      { url: `${sites.url}/daily.xml`, name: "Tech Finance Daily" },
+      { url: `${sites.url}/wire.xml`, name: "Crypto Wire" },
+    ]);
+    const room = newsroom();
+    expect(await room.runPass()).toMatchObject({ fetched: 2, added: 1 });
+    expect(await stored()).toEqual([
+      expect.objectContaining({
+        source: "Tech Finance Daily",
+        briefs: { en: expect.objectContaining({ title: BITCOIN_ETFS_DAILY.title }) },
+        alsoReportedBy: [{ source: "Crypto Wire", url: `${sites.url}${BITCOIN_ETFS_WIRE.link}` }],
+      }),
+    ]);
+    // Read again on the next pass, neither comes back as a second item or a second listing.
+    clock.advance(15 * MINUTE);
+    expect(await room.runPass()).toMatchObject({ fetched: 2, added: 0 });
+    expect(await stored()).toHaveLength(1);
+    expect((await stored())[0]?.alsoReportedBy).toHaveLength(1);
   });
 
   it("should fetch a teaser's page once and brief from it", async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, createConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
 import { feedIntervalMinutes } from "../../src/newsroom/feed-interval.js";
+import { createNewsroomScheduler } from "../../src/newsroom/newsroom-scheduler.js";
 import { backoffMs } from "../../src/newsroom/source-schedule.js";
 
 const TOKEN = "1234567:AAH-test-token-for-local-emulators-x";
@@ -50,5 +52,39 @@ describe("how often a source is read", () => {
       15, 30, 60, 120, 240, 360, 360,
     ]);
     expect(backoffMs(1, 90 * MINUTE) / MINUTE).toBe(90);
+  });
+});
+
+describe("the newsroom schedule (src/schedule/cron-task.ts, shared with pushes)", () => {
+  it("should log a pass that throws and run the next tick anyway, and tick no more once stopped", {
+    timeout: 20_000,
+  }, async () => {
+    const logs: string[] = [];
+    let ticks = 0;
+    const schedule = createNewsroomScheduler({
+      cron: "* * * * * *",
+      timeZone: "Europe/Paris",
+      logger: createLogger({ level: "info", secrets: [], write: (line) => logs.push(line) }),
+      onTick: async () => {
+        ticks += 1;
+        if (ticks === 1) throw new Error("sources.json vanished");
+      },
+    });
+    schedule.start();
+    try {
+      await expect.poll(() => ticks, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    } finally {
+      await schedule.stop();
+    }
+    const entries = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        component: "newsroom-scheduler",
+        msg: "newsroom run failed; the next tick tries again",
+      }),
+    );
+    const stoppedAt = ticks;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(ticks).toBe(stoppedAt);
   });
 });

@@ -46,3 +46,35 @@ export const ARCEP_5G_PARAGRAPHS = [
   "Les enchères ont ensuite réparti onze blocs de 10 MHz, et Orange en a remporté quatre, pour un total de 90 MHz. Au total, ces fréquences de la 5G rapportent près de 2,8 milliards d’euros (environ 2,8 Md€) à l’État.",
   "Les premières offres commerciales 5G ont été lancées en France à la fin de l’année 2020. Chaque opérateur s’est engagé à déployer 10 500 sites en 5G d’ici à la fin de 2025.",
 ];
+
+/** The SEC's approval of 11 spot bitcoin ETFs on 10 January 2024, as two outlets wrote it. */
+export const BITCOIN_ETFS_DAILY: FeedItem = {
+  title: "SEC approves the first spot bitcoin ETFs in the United States",
+  link: "/2024/01/10/sec-approves-spot-bitcoin-etfs",
+  description:
+    "The U.S. Securities and Exchange Commission on Wednesday approved the listing and trading of 11 spot bitcoin exchange-traded products. The decision ended a decade-long effort by asset managers such as BlackRock and Fidelity to offer funds that hold the cryptocurrency directly. SEC Chair Gary Gensler said the approval was not an endorsement of bitcoin.",
+  pubDate: "Wed, 10 Jan 2024 23:00:00 GMT",
+};
+export const BITCOIN_ETFS_WIRE: FeedItem = {
+  title: "Bitcoin ETFs get the green light from the SEC after a decade of rejections",
+  link: "/2024/01/10/bitcoin-etfs-green-light",
+  description:
+    "U.S. regulators approved 11 spot bitcoin exchange-traded products on Wednesday, clearing applications from BlackRock, Fidelity and others. SEC Chair Gary Gensler stressed that the Securities and Exchange Commission did not endorse bitcoin. Trading in the funds was due to start on Thursday.",
+  pubDate: "Wed, 10 Jan 2024 23:30:00 GMT",
+};
+
+/** The European Commission's fine on Apple of 4 March 2024, in one site's two editions. */
+export const APPLE_FINE_EN = {
+  title: "EU fines Apple over €1.8 billion over music streaming rules",
+  paragraphs: [
+    "The European Commission fined Apple over €1.8 billion on 4 March 2024 for abusing its dominant position on the market for the distribution of music streaming apps to iPhone and iPad users through its App Store.",
+    "The Commission found that Apple barred app developers from telling users about alternative and cheaper music subscription services available outside the app. Apple said it would appeal the decision.",
+  ],
+};
+export const APPLE_FINE_FR = {
+  title: "L’UE inflige à Apple une amende de plus de 1,8 milliard d’euros",
+  paragraphs: [
+    "La Commission européenne a infligé le 4 mars 2024 une amende de plus de 1,8 milliard d’euros à Apple pour abus de position dominante sur le marché de la distribution d’applications de streaming musical aux utilisateurs d’iPhone et d’iPad via son App Store.",
+    "Selon la Commission, Apple interdisait aux développeurs d’informer les utilisateurs des offres d’abonnement moins chères disponibles hors de l’application. Apple a annoncé faire appel de la décision.",
+  ],
+};

@@ -1,7 +1,11 @@
 import type { ApiResponse } from "@grammyjs/types";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
-import { createOutboundLane, type LaneTimers } from "../../src/telegram/outbound-lane.js";
+import {
+  createOutboundLane,
+  LaneClosedError,
+  type LaneTimers,
+} from "../../src/telegram/outbound-lane.js";
 
 /** Timers on a hand-driven clock: `advance` runs whatever falls due. */
 function manualTimers() {
@@ -128,5 +132,69 @@ describe("createOutboundLane", () => {
     // Sent at 0 s and 40 s; another 40 s pause would carry it past the 60 s bound.
     expect(sent).toHaveLength(2);
     expect(logs.some((line) => line.includes("given up"))).toBe(true);
+  });
+
+  it("should fail the calls waiting out a flood wait at once when closed, and say why", async () => {
+    const flood: Answer = {
+      ok: false,
+      error_code: 429,
+      description: "Too Many Requests: retry after 30",
+      parameters: { retry_after: 30 },
+    };
+    let refuse = true;
+    const { lane, call, sent, advance, logs } = setup(() => {
+      if (!refuse) return OK;
+      refuse = false;
+      return flood;
+    });
+    const waiting = call("reply", 7, "answer to /latest");
+    await advance(1000); // refused once; the lane now sits out 30 s
+    const queued = call("push", 8, "a push");
+    const outcomes = Promise.allSettled([waiting, queued]);
+    await advance(1000);
+    expect(lane.pending).toBe(2);
+
+    lane.close("the bot is stopping");
+    const [reply, push] = await outcomes;
+    expect(reply).toMatchObject({
+      status: "rejected",
+      reason: expect.any(LaneClosedError),
+    });
+    expect((reply as PromiseRejectedResult).reason.message).toBe(
+      "sendMessage to chat 7 not sent: the bot is stopping",
+    );
+    expect(push).toMatchObject({ status: "rejected" });
+    expect(lane.pending).toBe(0);
+    const closing = logs.map((line) => JSON.parse(line)).find((entry) => entry.lost);
+    expect(closing).toMatchObject({
+      reason: "the bot is stopping",
+      lost: 2,
+      replies: 1,
+      chatIds: [7, 8],
+    });
+
+    // Nothing new is taken, and nothing is sent when the pause would have ended.
+    await expect(call("reply", 9, "late")).rejects.toThrow("not sent: the bot is stopping");
+    await advance(100_000);
+    expect(sent.map((entry) => entry.text)).toEqual(["answer to /latest"]);
+  });
+
+  it("should give a call already sent its answer when the lane closes meanwhile", async () => {
+    let answer: (value: Answer) => void = () => {};
+    const time = setup(() => OK);
+    const slow = (
+      time.lane.transformer("reply") as unknown as (...args: unknown[]) => Promise<Answer>
+    )(
+      () =>
+        new Promise<Answer>((resolve) => {
+          answer = resolve;
+        }),
+      "sendMessage",
+      { chat_id: 3, text: "in flight" },
+    );
+    await time.advance(10);
+    time.lane.close("the bot is stopping");
+    answer(OK);
+    expect(await slow).toEqual(OK);
   });
 });
