@@ -305,7 +305,11 @@ export function createBotMethods(context: BotMethodsContext): Map<string, Method
         return true;
       },
     },
-    { name: "answerInlineQuery", isSend: false, handle: (payload) => context.inline.answer(payload) },
+    {
+      name: "answerInlineQuery",
+      isSend: false,
+      handle: (payload) => context.inline.answer(payload),
+    },
     {
       name: "sendChatAction",
       isSend: false,

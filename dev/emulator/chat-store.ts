@@ -207,11 +207,15 @@ export function createChatStore(botUser: User, groups: GroupRegistry): ChatStore
       if (message.reply_markup !== undefined) telegram.reply_markup = message.reply_markup;
       if (message.viaBot) telegram.via_bot = botUser;
       const repliedTo =
-        message.replyTo === undefined ? undefined : chats.get(message.chatId)?.messages.get(message.replyTo);
+        message.replyTo === undefined
+          ? undefined
+          : chats.get(message.chatId)?.messages.get(message.replyTo);
       // Telegram nests one level: the replied-to message comes without its own reply.
       if (repliedTo !== undefined) {
         const { replyTo: _nested, ...original } = repliedTo;
-        telegram.reply_to_message = store.toTelegram(original) as NonNullable<Message["reply_to_message"]>;
+        telegram.reply_to_message = store.toTelegram(original) as NonNullable<
+          Message["reply_to_message"]
+        >;
       }
       return telegram;
     },

@@ -2,12 +2,7 @@
  * One Telegram user in their private chat with the bot, driven in-process: each action
  * records the user's side of the chat and hands the bot a real Update.
  */
-import type {
-  InlineKeyboardButton,
-  MessageEntity,
-  ReactionTypeEmoji,
-  Update,
-} from "grammy/types";
+import type { InlineKeyboardButton, MessageEntity, ReactionTypeEmoji, Update } from "grammy/types";
 import type { CallLog } from "./call-log.js";
 import type { ChatStore, MessageMedia, StoredMessage } from "./chat-store.js";
 import type { FaultInjector } from "./fault-injector.js";

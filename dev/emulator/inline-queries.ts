@@ -49,7 +49,9 @@ export interface InlineQueries {
 
 export function checkInlineQueryText(query: string): void {
   if (query.length > MAX_QUERY_LENGTH) {
-    throw new Error(`inlineQuery: ${query.length} characters is over Telegram's ${MAX_QUERY_LENGTH}`);
+    throw new Error(
+      `inlineQuery: ${query.length} characters is over Telegram's ${MAX_QUERY_LENGTH}`,
+    );
   }
 }
 
@@ -132,7 +134,7 @@ function readResult(value: unknown): InlineResult {
   const content = result.input_message_content;
   if (typeof content !== "object" || content === null || Array.isArray(content)) {
     throw badRequest(
-      "can't parse InlineQueryResultArticle: Field \"input_message_content\" must be of type Object",
+      'can\'t parse InlineQueryResultArticle: Field "input_message_content" must be of type Object',
     );
   }
   const { message_text, parse_mode, entities } = content as Record<string, unknown>;

@@ -111,14 +111,12 @@ const CHOSEN_CHAT_KINDS = [
 function readChosenChat(value: unknown): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw badRequest(
-      "can't parse inline keyboard button: Field \"switch_inline_query_chosen_chat\" must be of type Object",
+      'can\'t parse inline keyboard button: Field "switch_inline_query_chosen_chat" must be of type Object',
     );
   }
   const chosen = value as Record<string, unknown>;
   if (chosen.query !== undefined && typeof chosen.query !== "string") {
-    throw badRequest(
-      "can't parse inline keyboard button: Field \"query\" must be of type String",
-    );
+    throw badRequest('can\'t parse inline keyboard button: Field "query" must be of type String');
   }
   // With no kind of chat allowed, the picker would be empty.
   if (!CHOSEN_CHAT_KINDS.some((kind) => chosen[kind] === true)) {
