@@ -96,6 +96,18 @@ describe("inline mode, Share, reactions and /why", () => {
     expect(link && "url" in link ? link.url : undefined).toContain("reuters.com");
   });
 
+  it("should take a brief picked into the chat with the bot as a share, not a request", async () => {
+    const answer = await english.user.inlineQuery("nvidia");
+    const before = chat.emu.deliveredTo(english.id).length;
+    const posted = english.user.chooseInlineResult(answer, answer.results[0]?.id ?? "", english.id);
+    expect(posted.text).toContain(NVIDIA_TRILLION);
+    // Updates of one chat are handled in order: the next answer is the one to /help.
+    expect((await english.say("/help")).text).toContain(
+      "Briefbot sends short briefs of tech-finance news",
+    );
+    expect(chat.emu.deliveredTo(english.id).length).toBe(before + 1);
+  });
+
   it("should list the newest briefs for an empty query, and nothing for words that match nothing", async () => {
     const answer = await french.user.inlineQuery("");
     expect(titles(answer)[0]).toBe(ASML_EUV.briefs.fr?.title);

@@ -78,4 +78,8 @@ composer.on("inline_query", async (ctx) => {
   await ctx.answerInlineQuery(results, { cache_time: INLINE_CACHE_TIME_S, is_personal: true });
 });
 
+// A brief the reader picked into their own chat with the bot arrives as their message
+// "via" the bot: it is a share, not a request, so it gets no "I did not understand".
+composer.on("message", (ctx, next) => (ctx.msg.via_bot?.id === ctx.me.id ? undefined : next()));
+
 export { composer as inlineFeature };
