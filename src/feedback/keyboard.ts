@@ -34,9 +34,14 @@ export function createFeedbackKeyboard(t: Translate, seq: number): InlineKeyboar
     });
 }
 
-/** The inline query that finds exactly the brief of ledger item `seq`. */
+/** The inline query that finds exactly the brief of ledger item `seq`: "#<seq>". */
 export function shareQueryOf(seq: number): string {
   return `#${seq}`;
+}
+
+/** The ledger seq a Share query names (as digits), or undefined for any other query. */
+export function seqOfShareQuery(query: string): string | undefined {
+  return /^#(\d{1,12})$/.exec(query)?.[1];
 }
 
 export function createSourceMuteKeyboard(

@@ -2,6 +2,7 @@ import { Composer } from "grammy";
 import type { InlineQueryResultArticle } from "grammy/types";
 import type { Article } from "../../articles/schema.js";
 import { pickBrief } from "../../briefs/render.js";
+import { seqOfShareQuery } from "../../feedback/keyboard.js";
 import { localeFromLanguageCode } from "../../locales.js";
 import { truncateGraphemes } from "../../text/graphemes.js";
 import type { Context } from "../context.js";
@@ -18,9 +19,6 @@ export const INLINE_CACHE_TIME_S = 10;
 // What the picker shows of a result; the message itself is the whole brief.
 const MAX_RESULT_TITLE = 120; // graphemes
 const MAX_RESULT_DESCRIPTION = 160; // graphemes
-
-/** "#<seq>": one brief by its ledger number, the query a Share button fills in (shareQueryOf). */
-const SHARE_QUERY = /^#(\d{1,12})$/;
 
 /** Result ids stay ASCII and short (Telegram allows 64 bytes): "b" and the seq. */
 function resultIdOf(seq: number): string {
@@ -48,9 +46,9 @@ function resultFor(ctx: Context, article: Article, seq: number): InlineQueryResu
 
 /** The articles a query names: one brief (#seq), a search like /latest's, or the newest. */
 function articlesFor(ctx: Context, query: string): readonly Article[] {
-  const shared = SHARE_QUERY.exec(query);
-  if (shared) {
-    const article = articleOfSeq(ctx.deps, shared[1]);
+  const shared = seqOfShareQuery(query);
+  if (shared !== undefined) {
+    const article = articleOfSeq(ctx.deps, shared);
     return article ? [article] : [];
   }
   let scope: BriefScope = { kind: "all" };
