@@ -175,4 +175,15 @@ describe("inline mode, Share, reactions and /why", () => {
     await french.user.sendText("/why", { replyTo: question });
     expect((await next).text).toContain("Répondez /why à l’un des briefs");
   });
+
+  it("should still answer /why after a restart, and ignore reactions to pushes it forgot", async () => {
+    await chat.restart();
+    const next = english.user.waitForBotMessage();
+    await english.user.sendText("/why", { replyTo: englishPush });
+    expect((await next).text).toBe("You follow AI.\nSource: Reuters.");
+    // Which brief a message holds is remembered in memory only (README, "Reactions").
+    await english.user.react(englishPush, ["👍"]);
+    expect((await english.say("/latest")).text).toContain("ASML");
+    expect(voteOf(english, ASML_EUV.id)).toBeUndefined();
+  });
 });
