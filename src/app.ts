@@ -11,6 +11,7 @@ import { createBriefRenderer } from "./briefs/render.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { dataLayoutOf } from "./data-layout.js";
+import { createPushedBriefs } from "./feedback/pushed-briefs.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
@@ -53,7 +54,15 @@ export interface App {
 }
 
 // Updates the bot handles; my_chat_member tells it when a reader blocks it.
-const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "my_chat_member",
+  "inline_query",
+  // Opt-in on Telegram: without it, no reaction ever reaches the bot.
+  "message_reaction",
+] as const;
 /**
  * A pass may take minutes (slow sites, many teasers): shutdown waits this long for
  * it to write its state, no longer. A pass cut short loses only its own fetches.
@@ -107,6 +116,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     limits: laneLimitsFrom(config.telegram),
     logger: logger.child({ component: "lane" }),
   });
+  const pushedBriefs = createPushedBriefs();
   const push = await createPushService({
     config,
     logger,
@@ -116,6 +126,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     articles,
     readers,
     lane,
+    watchSends: pushedBriefs.transformer,
   });
   // One fetcher for the newsroom and the admin commands: per-host limits hold across both.
   let botUsername: string | undefined = options.botInfo?.username;
@@ -135,6 +146,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ledger: push.ledger,
     topics: createTopicMatcher(translate),
     pushStats: push.stats,
+    pushedBriefs,
     sources: createSourcesDesk({ dataDir: config.dataDir, fetcher, clock }),
   };
 

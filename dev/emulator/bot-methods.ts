@@ -8,6 +8,7 @@ import type { ChatStore } from "./chat-store.js";
 import type { FaultInjector } from "./fault-injector.js";
 import type { FloodControl } from "./flood-control.js";
 import type { GroupRegistry } from "./group-chats.js";
+import type { InlineQueries } from "./inline-queries.js";
 import { deepEqual, readMessageText, sameFormattedText } from "./message-text.js";
 import { readReplyMarkup } from "./reply-markup.js";
 import {
@@ -50,6 +51,7 @@ export interface BotMethodsContext {
   callbackQueries: Map<string, boolean>;
   /** "<scope>|<language_code>" → commands. */
   commands: Map<string, BotCommand[]>;
+  inline: InlineQueries;
 }
 
 const CHAT_ACTIONS = new Set([
@@ -302,6 +304,11 @@ export function createBotMethods(context: BotMethodsContext): Map<string, Method
         context.callbackQueries.set(id, true);
         return true;
       },
+    },
+    {
+      name: "answerInlineQuery",
+      isSend: false,
+      handle: (payload) => context.inline.answer(payload),
     },
     {
       name: "sendChatAction",

@@ -117,7 +117,7 @@ export function createChatStore(botUser: User, groups: GroupRegistry): ChatStore
       : { id: chatId, type: "group", title: `Chat ${chatId}` };
   }
 
-  return {
+  const store: ChatStore = {
     botUser,
     rememberUser(info) {
       users.set(info.id, { ...users.get(info.id), ...info });
@@ -205,9 +205,22 @@ export function createChatStore(botUser: User, groups: GroupRegistry): ChatStore
         telegram.link_preview_options = message.link_preview_options;
       }
       if (message.reply_markup !== undefined) telegram.reply_markup = message.reply_markup;
+      if (message.viaBot) telegram.via_bot = botUser;
+      const repliedTo =
+        message.replyTo === undefined
+          ? undefined
+          : chats.get(message.chatId)?.messages.get(message.replyTo);
+      // Telegram nests one level: the replied-to message comes without its own reply.
+      if (repliedTo !== undefined) {
+        const { replyTo: _nested, ...original } = repliedTo;
+        telegram.reply_to_message = store.toTelegram(original) as NonNullable<
+          Message["reply_to_message"]
+        >;
+      }
       return telegram;
     },
   };
+  return store;
 }
 
 /** A copy the caller can keep: later edits replace fields on the stored message. */

@@ -14,6 +14,7 @@ import { createEmulatedUser } from "./emulated-user.js";
 import { createFaultInjector } from "./fault-injector.js";
 import { createFloodControl } from "./flood-control.js";
 import { createGroupRegistry } from "./group-chats.js";
+import { createInlineQueries } from "./inline-queries.js";
 import { type Payload, parsePayload, readBody } from "./request-payload.js";
 import type { BotApiEmulator, EmulatedUser, EmulatorOptions } from "./types.js";
 import { type PollConnection, UpdateHub } from "./update-hub.js";
@@ -59,7 +60,7 @@ export function emulatedBotInfo(
     username: options.botUsername ?? DEFAULT_BOT_USERNAME,
     can_join_groups: true,
     can_read_all_group_messages: false,
-    supports_inline_queries: false,
+    supports_inline_queries: true,
     can_connect_to_business: false,
     has_main_web_app: false,
     has_topics_enabled: false,
@@ -94,6 +95,7 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
   const closeHooks = new Set<() => void>();
   const users = new Map<number, EmulatedUser>();
   let callbackQuerySeq = 0;
+  const inline = createInlineQueries(botInfo.id);
 
   const hub = new UpdateHub({
     retryDelaysMs: options.webhookRetryDelaysMs ?? DEFAULT_WEBHOOK_RETRY_DELAYS_MS,
@@ -110,6 +112,7 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
     nowSeconds,
     callbackQueries,
     commands,
+    inline,
   });
 
   /** Runs one call through faults and the method, and records it. */
@@ -220,6 +223,7 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
     log,
     nowSeconds,
     callbackQueries,
+    inline,
     nextCallbackQueryId: () => {
       callbackQuerySeq += 1;
       return `${botInfo.id}${String(callbackQuerySeq).padStart(8, "0")}`;

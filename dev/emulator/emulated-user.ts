@@ -2,10 +2,11 @@
  * One Telegram user in their private chat with the bot, driven in-process: each action
  * records the user's side of the chat and hands the bot a real Update.
  */
-import type { InlineKeyboardButton, MessageEntity, Update } from "grammy/types";
+import type { InlineKeyboardButton, MessageEntity, ReactionTypeEmoji, Update } from "grammy/types";
 import type { CallLog } from "./call-log.js";
 import type { ChatStore, MessageMedia, StoredMessage } from "./chat-store.js";
 import type { FaultInjector } from "./fault-injector.js";
+import { checkInlineQueryText, type InlineQueries } from "./inline-queries.js";
 import { MAX_MESSAGE_LENGTH_UTF16 } from "./message-text.js";
 import type { EmulatedMessage, EmulatedUser, EmulatedUserInfo } from "./types.js";
 import type { UpdateHub } from "./update-hub.js";
@@ -23,6 +24,7 @@ export interface UserContext {
   /** Callback query id → answered yet; shared with answerCallbackQuery. */
   callbackQueries: Map<string, boolean>;
   nextCallbackQueryId: () => string;
+  inline: InlineQueries;
   /** Registers a hook run by BotApiEmulator.close(); returns its removal. */
   onClose: (hook: () => void) => () => void;
 }
@@ -67,8 +69,20 @@ export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext)
     text: string,
     entities: MessageEntity[],
     media?: MessageMedia,
+    replyTo?: number,
   ): Update {
-    const stored = chats.add(id, { from: "user", kind, text, entities, date: nowSeconds() }, media);
+    const stored = chats.add(
+      id,
+      {
+        from: "user",
+        kind,
+        text,
+        entities,
+        date: nowSeconds(),
+        ...(replyTo === undefined ? {} : { replyTo }),
+      },
+      media,
+    );
     return hub.push({ message: chats.toTelegram(stored) });
   }
 
@@ -104,17 +118,24 @@ export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext)
     });
   }
 
+  /** The user's current reactions, by message id in their chat with the bot. */
+  const reactions = new Map<number, string[]>();
+
   const user: EmulatedUser = {
     id,
-    async sendText(text) {
+    async sendText(text, options) {
       if (text.trim() === "") throw new Error("sendText: Telegram does not send an empty message");
       if (text.length > MAX_MESSAGE_LENGTH_UTF16) {
         throw new Error(
           `sendText: ${text.length} UTF-16 units is over Telegram's ${MAX_MESSAGE_LENGTH_UTF16}`,
         );
       }
+      const replyTo = options?.replyTo;
+      if (replyTo !== undefined && chats.find(id, replyTo.message_id) === undefined) {
+        throw new Error(`sendText: message ${replyTo.message_id} to reply to is not in chat ${id}`);
+      }
       prepareToWrite("sendText");
-      return postMessage("text", text, commandEntities(text));
+      return postMessage("text", text, commandEntities(text), undefined, replyTo?.message_id);
     },
     async command(name, args) {
       if (!COMMAND_NAME.test(name)) {
@@ -165,6 +186,62 @@ export function createEmulatedUser(info: EmulatedUserInfo, context: UserContext)
     async sendNonText(kind) {
       prepareToWrite("sendNonText");
       return postMessage(kind, "", [], mediaOf(kind, id, nowSeconds()));
+    },
+    async inlineQuery(query, options) {
+      checkInlineQueryText(query);
+      refuseIfDeactivated("inlineQuery");
+      const queryId = context.inline.open(id, query);
+      const answered = context.inline.waitForAnswer(queryId, options?.timeoutMs ?? 5000);
+      hub.push({
+        inline_query: {
+          id: queryId,
+          from: chats.userOf(id),
+          query,
+          offset: "",
+          chat_type: options?.chatType ?? "sender",
+        },
+      });
+      return answered;
+    },
+    chooseInlineResult(answer, resultId, chatId) {
+      const result = answer.results.find((candidate) => candidate.id === resultId);
+      if (result === undefined) {
+        throw new Error(
+          `chooseInlineResult: no result ${JSON.stringify(resultId)}; ids: ${answer.results.map((r) => r.id).join(", ")}`,
+        );
+      }
+      const stored = chats.add(chatId, {
+        from: "user",
+        kind: "text",
+        ...(chatId === id ? {} : { senderId: id }),
+        ...result.message,
+        ...(result.reply_markup === undefined ? {} : { reply_markup: result.reply_markup }),
+        viaBot: true,
+        date: nowSeconds(),
+      });
+      // A message via the bot reaches it only in its own chat; the bot is not asked in others.
+      if (chatId === id) hub.push({ message: chats.toTelegram(stored) });
+      return chats.find(chatId, stored.message_id) ?? stored;
+    },
+    async react(message, emoji) {
+      const current = currentBotMessage(message, "react");
+      refuseIfDeactivated("react");
+      const key = current.message_id;
+      const old = reactions.get(key) ?? [];
+      if (emoji.length === 0) reactions.delete(key);
+      else reactions.set(key, [...emoji]);
+      const asReactions = (list: readonly string[]) =>
+        list.map((value) => ({ type: "emoji" as const, emoji: value })) as ReactionTypeEmoji[];
+      return hub.push({
+        message_reaction: {
+          chat: chats.chatOf(id),
+          message_id: key,
+          user: chats.userOf(id),
+          date: nowSeconds(),
+          old_reaction: asReactions(old),
+          new_reaction: asReactions(emoji),
+        },
+      });
     },
     async blockBot() {
       faults.faults.block(id);

@@ -89,12 +89,39 @@ function readButton(value: unknown): InlineKeyboardButton {
       throw badRequest("BUTTON_DATA_INVALID");
     }
   }
+  if (button.switch_inline_query_chosen_chat !== undefined) {
+    readChosenChat(button.switch_inline_query_chosen_chat);
+  }
   if (button.url !== undefined && !isUsableUrl(button.url)) {
     throw badRequest(
       `inline keyboard button URL '${String(button.url)}' is invalid: Wrong HTTP URL`,
     );
   }
   return button as unknown as InlineKeyboardButton;
+}
+
+const CHOSEN_CHAT_KINDS = [
+  "allow_user_chats",
+  "allow_bot_chats",
+  "allow_group_chats",
+  "allow_channel_chats",
+] as const;
+
+/** A Share-style button: which chats the picker offers, and the query typed into it. */
+function readChosenChat(value: unknown): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw badRequest(
+      'can\'t parse inline keyboard button: Field "switch_inline_query_chosen_chat" must be of type Object',
+    );
+  }
+  const chosen = value as Record<string, unknown>;
+  if (chosen.query !== undefined && typeof chosen.query !== "string") {
+    throw badRequest('can\'t parse inline keyboard button: Field "query" must be of type String');
+  }
+  // With no kind of chat allowed, the picker would be empty.
+  if (!CHOSEN_CHAT_KINDS.some((kind) => chosen[kind] === true)) {
+    throw badRequest("BUTTON_TYPE_INVALID");
+  }
 }
 
 function isUsableUrl(value: unknown): boolean {

@@ -13,6 +13,9 @@ import type {
   MessageEntity,
   Update,
 } from "grammy/types";
+import type { InlineAnswer } from "./inline-queries.js";
+
+export type { InlineAnswer, InlineResult } from "./inline-queries.js";
 
 export interface EmulatorOptions {
   /** Default 127.0.0.1. */
@@ -84,6 +87,10 @@ export interface EmulatedMessage {
   date: number;
   /** Unix seconds of the last edit. */
   edit_date?: number;
+  /** A user message that answers this message of the same chat (reply_to_message). */
+  replyTo?: number;
+  /** A user message posted through the bot's inline mode (via_bot). */
+  viaBot?: boolean;
   /** How many times it was edited (by the bot, or by the user for their own messages). */
   edits: number;
 }
@@ -103,7 +110,7 @@ export interface EmulatedUser {
    * the user blocked first restarts it (a my_chat_member "kicked" → "member" update),
    * as the Telegram app requires; a deactivated user cannot write (the call throws).
    */
-  sendText(text: string): Promise<Update>;
+  sendText(text: string, options?: { replyTo?: EmulatedMessage }): Promise<Update>;
   /** `/name args`, e.g. command("latest", "blockchain"). */
   command(name: string, args?: string): Promise<Update>;
   /**
@@ -120,6 +127,24 @@ export interface EmulatedUser {
   editText(message: EmulatedMessage, text: string): Promise<Update>;
   /** A non-text message: "sticker" | "photo" | "location". */
   sendNonText(kind: "sticker" | "photo" | "location"): Promise<Update>;
+  /**
+   * Types "@bot query" in a chat of `chatType` (default "sender", the chat with the bot):
+   * an inline_query update; resolves with the bot's answerInlineQuery once it came.
+   */
+  inlineQuery(
+    query: string,
+    options?: { chatType?: InlineChatType; timeoutMs?: number },
+  ): Promise<InlineAnswer>;
+  /**
+   * Picks result `resultId` of `answer` into chat `chatId` (this user's chat with the bot,
+   * or a group or channel): the message appears there "via @bot", sent by this user.
+   */
+  chooseInlineResult(answer: InlineAnswer, resultId: string, chatId: number): EmulatedMessage;
+  /**
+   * Sets the user's reactions on a message of their chat with the bot ([] removes them):
+   * a message_reaction update, which the bot gets only if allowed_updates names it.
+   */
+  react(message: EmulatedMessage, emoji: string[]): Promise<Update>;
   /** Leaves the bot (my_chat_member "kicked"); sends to this chat now fail with 403. */
   blockBot(): Promise<Update>;
   /** The whole chat, oldest first. */
@@ -132,6 +157,8 @@ export interface EmulatedUser {
    */
   waitForBotMessage(options?: { timeoutMs?: number; edits?: boolean }): Promise<EmulatedMessage>;
 }
+
+export type InlineChatType = "sender" | "private" | "group" | "supergroup" | "channel";
 
 /** Who writes in a group: a user id, or an anonymous administrator (posts as the group). */
 export type GroupSender = number | "anonymous";

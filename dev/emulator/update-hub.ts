@@ -2,7 +2,14 @@
  * Where user-side updates go: a queue read by getUpdates (long polling with offset,
  * limit, timeout and allowed_updates), or a webhook once one is set.
  */
-import type { CallbackQuery, ChatMemberUpdated, Message, Update } from "grammy/types";
+import type {
+  CallbackQuery,
+  ChatMemberUpdated,
+  InlineQuery,
+  Message,
+  MessageReactionUpdated,
+  Update,
+} from "grammy/types";
 import { ApiError } from "./api-error.js";
 import { UpdateQueue, updateType } from "./update-queue.js";
 import {
@@ -32,6 +39,8 @@ export interface UpdateContent {
   my_chat_member?: ChatMemberUpdated;
   chat_member?: ChatMemberUpdated;
   channel_post?: Message;
+  inline_query?: InlineQuery;
+  message_reaction?: MessageReactionUpdated;
 }
 
 export interface GetUpdatesParams {

@@ -35,6 +35,8 @@ help =
     /stop: stop all pushes (/start resumes)
     /export: everything I keep about you, as JSON
     /deletedata: erase it all (asks first)
+    /why, as a reply to a brief I pushed: why you got it (reacting 👍 or 👎 to it counts as a vote)
+    In any chat, type my @username and a few words to share a brief
 
     Topics: { $topics }
 

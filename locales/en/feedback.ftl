@@ -18,3 +18,5 @@ stats-feedback-none = No feedback in the last 7 days.
 stats-feedback-liked = Most liked: { $items }
 stats-feedback-disliked = Most disliked: { $items }
 stats-feedback-sources = Sources: { $sources }
+feedback-button-share = ↗ Share
+feedback-reply-why-none = Reply /why to one of the briefs I pushed you, or tap Why? under it, to see why you got it.

@@ -35,6 +35,8 @@ help =
     /stop : arrêter tous les envois (/start pour reprendre)
     /export : tout ce que je garde sur vous, en JSON
     /deletedata : tout effacer (avec confirmation)
+    /why, en réponse à un brief que je vous ai envoyé : pourquoi vous l’avez reçu (y réagir par 👍 ou 👎 compte comme un vote)
+    Dans n’importe quelle discussion, tapez mon @nom et quelques mots pour partager un brief
 
     Thèmes : { $topics }
 

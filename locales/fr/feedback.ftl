@@ -18,3 +18,5 @@ stats-feedback-none = Aucun avis ces 7 derniers jours.
 stats-feedback-liked = Les plus appréciés : { $items }
 stats-feedback-disliked = Les moins appréciés : { $items }
 stats-feedback-sources = Sources : { $sources }
+feedback-button-share = ↗ Partager
+feedback-reply-why-none = Répondez /why à l’un des briefs que je vous ai envoyés, ou touchez Pourquoi ? dessous, pour savoir pourquoi vous l’avez reçu.

@@ -5,6 +5,7 @@ import type { ArticleStore } from "../articles/article-store.js";
 import type { BriefRenderer } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
+import type { PushedBriefs } from "../feedback/pushed-briefs.js";
 import type { Logger } from "../logger.js";
 import type { SourcesDesk } from "../newsroom/sources-desk.js";
 import type { PushStatsSource } from "../push/push-stats.js";
@@ -25,6 +26,8 @@ export interface BotDeps {
   ledger: ArticleLedger;
   topics: TopicMatcher;
   pushStats: PushStatsSource;
+  /** Which brief each pushed message holds, for reactions and /why replies. */
+  pushedBriefs: PushedBriefs;
   /** sources.json and its health, for the admin commands. */
   sources: SourcesDesk;
 }

@@ -5,6 +5,7 @@ import type { BotDeps, Context } from "./context.js";
 import { channelsFeature } from "./features/channels.js";
 import { feedbackFeature } from "./features/feedback.js";
 import { groupsFeature } from "./features/groups.js";
+import { inlineFeature } from "./features/inline.js";
 import { languageFeature } from "./features/language.js";
 import { latestFeature } from "./features/latest.js";
 import { myDataFeature } from "./features/my-data.js";
@@ -46,6 +47,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
 
   // Handlers, in the order they get a chance at an update
   const handlers = bot.errorBoundary(errorHandler);
+  handlers.use(inlineFeature);
   handlers.use(groupsFeature);
   // Group settings are for group admins: checked before any feature changes them.
   handlers.use(groupAdminsOnly());

@@ -162,3 +162,10 @@ export function tallyVotes(
     );
   return { items: ranked(items), sources: ranked(sources) };
 }
+
+/** The votes without the reader's vote on `articleId` (a reaction taken back). */
+export function removeVote(votes: Votes | undefined, articleId: string): Votes | undefined {
+  if (votes?.[articleId] === undefined) return votes;
+  const { [articleId]: _removed, ...rest } = votes;
+  return rest;
+}

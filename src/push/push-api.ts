@@ -22,6 +22,7 @@ const PAID_BROADCAST_METHOD = /^(send|copy|forward)/;
 export function createPushApi(
   config: Pick<Config, "botToken" | "apiRoot" | "telegram">,
   lane: OutboundLane,
+  watchSends?: Transformer,
 ): Api {
   const Agent = config.apiRoot.startsWith("https:") ? HttpsAgent : HttpAgent;
   const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
@@ -32,6 +33,8 @@ export function createPushApi(
   });
   if (config.telegram.paidBroadcast) api.config.use(paidBroadcast);
   api.config.use(lane.transformer("push"));
+  // Installed last, so it runs first and sees the answer after the lane's retries.
+  if (watchSends) api.config.use(watchSends);
   return api;
 }
 

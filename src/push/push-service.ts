@@ -1,3 +1,4 @@
+import type { Transformer } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
 import {
   createJsonArticleLedger,
@@ -26,6 +27,8 @@ export interface PushServiceOptions {
   readers: ReaderStore;
   /** The bot's one outbound lane, shared with replies. */
   lane: OutboundLane;
+  /** Sees each push call and its answer (records which brief a message holds, for reactions). */
+  watchSends?: Transformer;
 }
 
 /** Scheduled pushes, assembled: what app.ts needs from src/push/. */
@@ -69,7 +72,7 @@ export async function createPushService(options: PushServiceOptions): Promise<Pu
     config,
     logger,
     clock,
-    api: createPushApi(config, options.lane),
+    api: createPushApi(config, options.lane, options.watchSends),
     i18n: options.i18n,
     ...(options.briefs ? { briefs: options.briefs } : {}),
     articles,

@@ -69,7 +69,7 @@ describe("feedback on pushed briefs", () => {
     expect(before).not.toContain("Ethereum completes the Merge and switches to proof of stake");
 
     const brief = await pushTo(reader, ETHEREUM_MERGE, "en");
-    expect(buttonLabels(brief)).toEqual(["👍", "👎", "Why?"]);
+    expect(buttonLabels(brief)).toEqual(["👍", "👎", "Why?", "↗ Share"]);
     expect(await tapAndToast(reader, brief, "👍")).toBe(
       "👍 Noted: briefs like this one come first in your /latest.",
     );
@@ -82,7 +82,7 @@ describe("feedback on pushed briefs", () => {
   it("should offer to mute a source after two 👎 on it within a week, in French", async () => {
     const reader = chat.reader("fr");
     const first = await pushTo(reader, NVIDIA_TRILLION, "fr");
-    expect(buttonLabels(first)).toEqual(["👍", "👎", "Pourquoi ?"]);
+    expect(buttonLabels(first)).toEqual(["👍", "👎", "Pourquoi ?", "↗ Partager"]);
     expect(await tapAndToast(reader, first, "👎")).toBe(
       "👎 C'est noté : les briefs de ce genre passent après les autres dans votre /latest. Rien n'est masqué sans /mute.",
     );

@@ -75,7 +75,7 @@ describe("pushes for watched and muted terms", () => {
     expect(push.text).toContain("Nvidia unveils its Blackwell GPU platform at GTC");
     // The push says why it came, and carries the reader's feedback row.
     expect(push.text.split("\n")[0]).toBe("👁 nvidia");
-    expect(buttonLabels(push)).toEqual(["👍", "👎", "Why?"]);
+    expect(buttonLabels(push)).toEqual(["👍", "👎", "Why?", "↗ Share"]);
     await expect
       .poll(() => mentions(tickerFan.id, "Nvidia dévoile sa plateforme"), { timeout: 5000 })
       .toBe(1);

@@ -1,31 +1,31 @@
 import { Composer } from "grammy";
+import type { Message } from "grammy/types";
 import type { Article } from "../../articles/schema.js";
 import {
   createSourceMuteKeyboard,
   feedbackButton,
   isFeedbackAction,
 } from "../../feedback/keyboard.js";
-import { recentDislikes, recordVote, SOURCE_MUTE_OFFER_AFTER } from "../../feedback/votes.js";
+import { feedbackSeqOf } from "../../feedback/pushed-briefs.js";
+import { voteOfReactions } from "../../feedback/reactions.js";
+import {
+  recentDislikes,
+  recordVote,
+  removeVote,
+  SOURCE_MUTE_OFFER_AFTER,
+} from "../../feedback/votes.js";
 import { truncateGraphemes } from "../../text/graphemes.js";
 import { matchArticle, normalizeTerm } from "../../watchlist/match.js";
 import { describeTerms } from "../../watchlist/reader-terms.js";
 import { addTerms } from "../../watchlist/term-list.js";
 import type { Context } from "../context.js";
+import { articleOfSeq } from "../helpers/article-seq.js";
 import { updateReader } from "../helpers/reader.js";
 import { TERM_LIMITS } from "../helpers/terms.js";
 import { followedTopics, topicNames } from "../helpers/topics.js";
 
 // Telegram shows at most 200 characters in a callback answer.
 const MAX_ALERT_LENGTH = 200; // characters
-
-/** The stored article a button names by ledger sequence number. */
-function articleOfSeq(ctx: Context, seq: string | undefined): Article | undefined {
-  if (seq === undefined || !/^\d{1,12}$/.test(seq)) return undefined;
-  const wanted = Number(seq);
-  return ctx.deps.articles
-    .list()
-    .find((article) => ctx.deps.ledger.entry(article.id)?.seq === wanted);
-}
 
 /** Why the reader got this brief: the topics, watched terms and source behind it. */
 function whyText(ctx: Context, article: Article): string {
@@ -39,13 +39,26 @@ function whyText(ctx: Context, article: Article): string {
   return truncateGraphemes(lines.join("\n"), MAX_ALERT_LENGTH - 1);
 }
 
-async function vote(ctx: Context, article: Article, kind: "up" | "down", seq: number) {
+/**
+ * Stores the reader's vote (or takes it back) and, on the 👎 that reaches the
+ * threshold, offers to mute the source. Buttons and reactions both come here.
+ */
+async function recordFeedback(
+  ctx: Context,
+  article: Article,
+  kind: "up" | "down" | undefined,
+  seq: number,
+  acknowledge: () => Promise<unknown>,
+) {
   const now = ctx.deps.clock.now();
   const reader = await updateReader(ctx, (current) => ({
     ...current,
-    feedback: recordVote(current.feedback, article, kind, now),
+    feedback:
+      kind === undefined
+        ? removeVote(current.feedback, article.id)
+        : recordVote(current.feedback, article, kind, now),
   }));
-  await ctx.answerCallbackQuery({ text: ctx.t(`feedback-noted-${kind}`) });
+  await acknowledge();
   if (kind !== "down") return;
   const sourceTerm = normalizeTerm(`source:${article.source}`);
   const muted = reader.mute?.[sourceTerm] !== undefined;
@@ -84,7 +97,7 @@ const feature = composer.chatType("private");
 feature.callbackQuery(feedbackButton.filter, async (ctx) => {
   const data = feedbackButton.unpack(ctx.callbackQuery.data);
   const action = data?.action;
-  const article = articleOfSeq(ctx, data?.seq);
+  const article = articleOfSeq(ctx.deps, data?.seq);
   if (!isFeedbackAction(action) || !article) {
     await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });
     return;
@@ -94,8 +107,37 @@ feature.callbackQuery(feedbackButton.filter, async (ctx) => {
   } else if (action === "mute") {
     await muteSource(ctx, article);
   } else {
-    await vote(ctx, article, action, Number(data?.seq));
+    await recordFeedback(ctx, article, action, Number(data?.seq), () =>
+      ctx.answerCallbackQuery({ text: ctx.t(`feedback-noted-${action}`) }),
+    );
   }
+});
+
+// A reaction is quiet feedback: it counts, and the bot says nothing (but the mute offer).
+feature.on("message_reaction", async (ctx) => {
+  const { message_id, old_reaction, new_reaction } = ctx.messageReaction;
+  const seq = ctx.deps.pushedBriefs.seqOf(ctx.chat.id, message_id);
+  const article = articleOfSeq(ctx.deps, seq);
+  if (seq === undefined || !article) return;
+  const kind = voteOfReactions(old_reaction, new_reaction);
+  const current = ctx.reader?.feedback?.[article.id]?.vote;
+  if (kind === current) return;
+  await recordFeedback(ctx, article, kind, seq, async () => undefined);
+});
+
+/** The brief a message holds: as recorded at push time, or read off its 👍 button. */
+function seqOfMessage(ctx: Context, message: Message | undefined): number | undefined {
+  if (message === undefined || message.from?.id !== ctx.me.id) return undefined;
+  return (
+    ctx.deps.pushedBriefs.seqOf(message.chat.id, message.message_id) ??
+    feedbackSeqOf(message.reply_markup)
+  );
+}
+
+// "/why" in reply to a pushed brief: the answer the Why? button gives, as a message.
+feature.command("why", async (ctx) => {
+  const article = articleOfSeq(ctx.deps, seqOfMessage(ctx, ctx.message?.reply_to_message));
+  await ctx.reply(article ? whyText(ctx, article) : ctx.t("feedback-reply-why-none"));
 });
 
 export { composer as feedbackFeature };

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Article } from "../../articles/schema.js";
 import { type Html, text } from "../../briefs/html.js";
-import { orderByVotes } from "../../feedback/votes.js";
-import { isTopicId, type TopicId } from "../../topics/catalog.js";
-import { createTermIndex, normalizeTerm, parseTerms } from "../../watchlist/match.js";
+import { isTopicId } from "../../topics/catalog.js";
+import { normalizeTerm } from "../../watchlist/match.js";
 import { describeTerms } from "../../watchlist/reader-terms.js";
 import type { Context } from "../context.js";
+import { articlesInScope, type BriefScope, scopeOfWords } from "../helpers/brief-search.js";
 import { createCallbackData } from "../helpers/callback-data.js";
 import { replyHtml } from "../helpers/reply.js";
 import { describeProblems } from "../helpers/terms.js";
@@ -17,18 +17,10 @@ export const moreButton = createCallbackData("more", ["scope", "offset"]);
 // No store holds this many articles; an offset beyond it is forged.
 const MAX_OFFSET = 100_000;
 
-/**
- * What a page lists: everything, the reader's topics, the topics named in /latest,
- * or the briefs that mention the terms named in /latest.
- */
-type Scope =
-  | { kind: "all" }
-  | { kind: "mine" }
-  | { kind: "topics"; topics: TopicId[] }
-  | { kind: "terms"; terms: string[] };
-
 // Marks a terms scope in button data; topic ids never start with it.
 const TERMS_MARK = "~";
+
+type Scope = BriefScope;
 
 function encodeScope(scope: Scope): string {
   if (scope.kind === "topics") return scope.topics.join("+");
@@ -48,30 +40,8 @@ function decodeScope(value: string): Scope | undefined {
   return topics.every(isTopicId) ? { kind: "topics", topics } : undefined;
 }
 
-function inScope(ctx: Context, scope: Scope): (article: Article) => boolean {
-  if (scope.kind === "terms") {
-    const index = createTermIndex(scope.terms);
-    return (article) => index.match(article).length > 0;
-  }
-  const wanted =
-    scope.kind === "topics" ? scope.topics : scope.kind === "mine" ? followedTopics(ctx) : [];
-  if (wanted.length === 0) return () => true;
-  return (article) => article.topics.some((topic) => wanted.includes(topic));
-}
-
-/**
- * The scope's articles without those a reader's mute excludes: newest first, those
- * close to what the reader liked before those close to what they disliked.
- */
 function articlesIn(ctx: Context, scope: Scope): readonly Article[] {
-  const wanted = inScope(ctx, scope);
-  const reader = ctx.reader;
-  // One index for the reader's mutes, not one per article.
-  const mutes = reader?.mute ? createTermIndex(Object.keys(reader.mute)) : undefined;
-  const articles = ctx.deps.articles
-    .list()
-    .filter((article) => wanted(article) && !(mutes && mutes.match(article).length > 0));
-  return orderByVotes(articles, reader?.feedback);
+  return articlesInScope(ctx.deps.articles.list(), scope, followedTopics(ctx), ctx.reader);
 }
 
 /** The "older" button, unless the scope does not fit in button data (long or odd terms). */
@@ -134,18 +104,14 @@ feature.command("latest", async (ctx) => {
     await sendPage(ctx, followedTopics(ctx).length > 0 ? { kind: "mine" } : { kind: "all" }, 0);
     return;
   }
-  // Topics win when every word names one; anything else is looked for in the briefs.
-  const { topics, unknown } = ctx.deps.topics.parse(args);
-  if (unknown.length === 0 && topics.length > 0) {
-    await sendPage(ctx, { kind: "topics", topics }, 0);
+  const found = scopeOfWords(ctx.deps.topics, args);
+  if (found.kind === "invalid") {
+    await ctx.reply(
+      found.problems.length > 0 ? describeProblems(ctx, found.problems) : ctx.t("term-none"),
+    );
     return;
   }
-  const { terms, problems } = parseTerms(args);
-  if (problems.length > 0 || terms.length === 0) {
-    await ctx.reply(problems.length > 0 ? describeProblems(ctx, problems) : ctx.t("term-none"));
-    return;
-  }
-  await sendPage(ctx, { kind: "terms", terms }, 0);
+  await sendPage(ctx, found.scope, 0);
 });
 
 feature.callbackQuery(moreButton.filter, async (ctx) => {
