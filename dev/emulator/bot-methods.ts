@@ -9,7 +9,7 @@ import type { FaultInjector } from "./fault-injector.js";
 import type { FloodControl } from "./flood-control.js";
 import type { GroupRegistry } from "./group-chats.js";
 import type { InlineQueries } from "./inline-queries.js";
-import { deepEqual, readMessageText, sameFormattedText } from "./message-text.js";
+import { deepEqual, readCaption, readMessageText, sameFormattedText } from "./message-text.js";
 import { readReplyMarkup } from "./reply-markup.js";
 import {
   type Payload,
@@ -20,6 +20,7 @@ import {
   readString,
 } from "./request-payload.js";
 import type { PollConnection, UpdateHub } from "./update-hub.js";
+import { describeDocument, readUpload } from "./uploads.js";
 
 /** A success that also carries Telegram's `description` (setWebhook and friends). */
 export class DescribedResult {
@@ -193,6 +194,46 @@ export function createBotMethods(context: BotMethodsContext): Map<string, Method
           ...(readBoolean(payload, "disable_notification") ? { disable_notification: true } : {}),
           date: nowSeconds(),
         });
+        return chats.toTelegram(message);
+      },
+    },
+    {
+      name: "sendDocument",
+      isSend: true,
+      handle(payload) {
+        const chatId = chatFor(payload);
+        const upload = readUpload(payload, "document");
+        const caption = readCaption(payload);
+        const markup = readReplyMarkup(payload.reply_markup);
+        const threadId = readInteger(payload, "message_thread_id");
+        groups.checkSend(chatId, context.botInfo.id, threadId);
+        const retryAfter = flood.retryAfter(chatId, readBoolean(payload, "allow_paid_broadcast"));
+        if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
+        flood.record(chatId);
+        const document = describeDocument(upload, chats.nextFileId());
+        const message = chats.add(
+          chatId,
+          {
+            from: "bot",
+            kind: "document",
+            text: caption?.text ?? "",
+            entities: [],
+            ...(caption?.html === undefined ? {} : { html: caption.html }),
+            document: document.emulated,
+            ...(markup === undefined ? {} : { reply_markup: markup }),
+            ...(threadId === undefined ? {} : { message_thread_id: threadId }),
+            date: nowSeconds(),
+          },
+          {
+            document: document.telegram,
+            ...(caption === undefined
+              ? {}
+              : {
+                  caption: caption.text,
+                  ...(caption.entities.length > 0 ? { caption_entities: caption.entities } : {}),
+                }),
+          },
+        );
         return chats.toTelegram(message);
       },
     },

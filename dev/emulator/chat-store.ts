@@ -8,7 +8,10 @@ import { ANONYMOUS_ADMIN, ANONYMOUS_ADMIN_ID, type GroupRegistry } from "./group
 import type { EmulatedMessage, EmulatedUserInfo, EmulatorChange } from "./types.js";
 
 /** Media a user message carries, kept out of the public EmulatedMessage. */
-export type MessageMedia = Pick<Message, "sticker" | "photo" | "location">;
+export type MessageMedia = Pick<
+  Message,
+  "sticker" | "photo" | "location" | "document" | "caption" | "caption_entities"
+>;
 
 /** Service fields of a message (a group's migration notice). */
 export type MessageService = Pick<Message, "migrate_to_chat_id" | "migrate_from_chat_id">;
@@ -55,12 +58,15 @@ export interface ChatStore {
   lastBotMessage(chatId: number): EmulatedMessage | undefined;
   onChange(listener: (event: EmulatorChange) => void): () => void;
   toTelegram(message: StoredMessage): Message;
+  /** A fresh file_id for an uploaded file. */
+  nextFileId(): string;
 }
 
 export function createChatStore(botUser: User, groups: GroupRegistry): ChatStore {
   const chats = new Map<number, ChatRecord>();
   const users = new Map<number, EmulatedUserInfo>();
   const listeners = new Set<(event: EmulatorChange) => void>();
+  let fileCount = 0;
 
   function record(chatId: number): ChatRecord {
     let chat = chats.get(chatId);
@@ -124,6 +130,10 @@ export function createChatStore(botUser: User, groups: GroupRegistry): ChatStore
     },
     userOf,
     chatOf,
+    nextFileId() {
+      fileCount += 1;
+      return `emulated-file-${fileCount}`;
+    },
     add(chatId, message, media, service) {
       const chat = record(chatId);
       const stored: StoredMessage = {

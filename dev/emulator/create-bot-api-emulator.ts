@@ -15,9 +15,10 @@ import { createFaultInjector } from "./fault-injector.js";
 import { createFloodControl } from "./flood-control.js";
 import { createGroupRegistry } from "./group-chats.js";
 import { createInlineQueries } from "./inline-queries.js";
-import { type Payload, parsePayload, readBody } from "./request-payload.js";
+import { decodeJsonFields, type Payload, parsePayload, readBody } from "./request-payload.js";
 import type { BotApiEmulator, EmulatedUser, EmulatorOptions } from "./types.js";
 import { type PollConnection, UpdateHub } from "./update-hub.js";
+import { parseMultipart } from "./uploads.js";
 
 const DEFAULT_HOST = "127.0.0.1";
 const DEFAULT_BOT_USERNAME = "emulated_bot";
@@ -172,7 +173,13 @@ export async function createBotApiEmulator(options: EmulatorOptions): Promise<Bo
     let payload: Payload = {};
     let refusal: ApiError | undefined;
     try {
-      payload = parsePayload(query, body, request.headers["content-type"]);
+      const contentType = request.headers["content-type"] ?? "";
+      payload = /^multipart\/form-data/i.test(contentType)
+        ? Object.assign(
+            parsePayload(query, Buffer.alloc(0), undefined),
+            decodeJsonFields(parseMultipart(body, contentType)),
+          )
+        : parsePayload(query, body, contentType);
     } catch (error) {
       refusal = asApiError(error);
     }

@@ -7,6 +7,8 @@ import { badRequest } from "./api-error.js";
 import { HtmlParseError, parseTelegramHtml, sortEntities } from "./telegram-html.js";
 
 export const MAX_MESSAGE_LENGTH_UTF16 = 4096;
+/** Telegram's limit for a media caption, counted like text after parsing. */
+export const MAX_CAPTION_LENGTH_UTF16 = 1024;
 
 export interface FormattedText {
   text: string;
@@ -24,6 +26,19 @@ export function readMessageText(payload: Record<string, unknown>): FormattedText
   if (trimmed.text === "") throw badRequest("message text is empty");
   if (trimmed.text.length > MAX_MESSAGE_LENGTH_UTF16) throw badRequest("message is too long");
   return trimmed;
+}
+
+/** A media message's optional caption (caption, parse_mode, caption_entities). */
+export function readCaption(payload: Record<string, unknown>): FormattedText | undefined {
+  const raw = payload.caption;
+  if (raw === undefined || raw === null || raw === "") return undefined;
+  const source = typeof raw === "string" ? raw : String(raw);
+  const trimmed = trimFormatted(
+    parseFormatted(source, payload.parse_mode, payload.caption_entities),
+  );
+  if (trimmed.text.length > MAX_CAPTION_LENGTH_UTF16)
+    throw badRequest("message caption is too long");
+  return trimmed.text === "" ? undefined : trimmed;
 }
 
 function parseFormatted(source: string, parseMode: unknown, entities: unknown): FormattedText {

@@ -71,9 +71,23 @@ export function parsePayload(
     return Object.assign(payload, formFields(new URLSearchParams(body.toString("utf8"))));
   }
   if (type === "multipart/form-data") {
-    throw badRequest("multipart/form-data is not supported by the emulator; send JSON");
+    throw badRequest("multipart/form-data must go through parseMultipart (uploads.ts)");
   }
   throw badRequest(`unsupported Content-Type "${type}"`);
+}
+
+/** Decodes the JSON-valued fields of a form or multipart payload, in place. */
+export function decodeJsonFields(payload: Payload): Payload {
+  for (const [key, value] of Object.entries(payload)) {
+    if (JSON_FIELDS.has(key) && typeof value === "string" && value !== "") {
+      try {
+        payload[key] = JSON.parse(value);
+      } catch {
+        throw badRequest(`can't parse ${key} JSON object`);
+      }
+    }
+  }
+  return payload;
 }
 
 function formFields(params: URLSearchParams): Payload {

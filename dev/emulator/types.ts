@@ -75,7 +75,9 @@ export interface EmulatedMessage {
   /** The bot sent it with disable_notification. */
   disable_notification?: boolean;
   /** What the message holds; "text" when absent. Only user messages can be non-text. */
-  kind?: "text" | "sticker" | "photo" | "location";
+  kind?: "text" | "sticker" | "photo" | "location" | "document";
+  /** A document the bot sent (sendDocument); `text` holds its caption, "" without one. */
+  document?: EmulatedDocument;
   /** Plain text after entity parsing (what Telegram displays and counts). */
   text: string;
   entities: MessageEntity[];
@@ -93,6 +95,14 @@ export interface EmulatedMessage {
   viaBot?: boolean;
   /** How many times it was edited (by the bot, or by the user for their own messages). */
   edits: number;
+}
+
+export interface EmulatedDocument {
+  file_name: string;
+  mime_type: string;
+  file_size: number;
+  /** The file's bytes as UTF-8 text (tests read what the bot sent); absent for a file_id or URL. */
+  content?: string;
 }
 
 export interface EmulatedUserInfo {

@@ -41,18 +41,3 @@ export function exportReader(reader: Reader, now: Date): ReaderExport {
     },
   };
 }
-
-/** The export as lines of JSON, cut between lines into chunks of at most `limit` characters. */
-export function exportChunks(data: ReaderExport, limit: number): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const line of JSON.stringify(data, null, 2).split("\n")) {
-    if (current !== "" && current.length + 1 + line.length > limit) {
-      chunks.push(current);
-      current = "";
-    }
-    current = current === "" ? line : `${current}\n${line}`;
-  }
-  if (current !== "") chunks.push(current);
-  return chunks;
-}

@@ -28,9 +28,13 @@ describe("/export and /deletedata", () => {
     await reader.say('/watch nvidia "digital euro"');
     await reader.say("/mute memecoin");
     await reader.say("/settings tz Europe/Paris");
-    const [intro, json] = await reader.sayAndCollect("/export", 2);
-    expect(intro?.text).toContain("Everything I keep about you, as JSON");
-    const data = JSON.parse(json?.text ?? "");
+    const exported = await reader.say("/export");
+    expect(exported.text).toContain("Everything I keep about you, as JSON");
+    expect(exported.document).toMatchObject({
+      file_name: "briefbot-my-data.json",
+      mime_type: "application/json",
+    });
+    const data = JSON.parse(exported.document?.content ?? "");
     expect(data).toMatchObject({
       chatId: reader.id,
       language: "en",
@@ -41,7 +45,6 @@ describe("/export and /deletedata", () => {
       delivery: { mode: "instant", timeZone: "Europe/Paris" },
       deliveryState: { cursor: expect.any(Number) },
     });
-    expect(json?.entities?.[0]?.type).toBe("pre");
   });
 
   it("should say there is nothing to export or erase for a stranger", async () => {

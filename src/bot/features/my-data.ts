@@ -1,15 +1,12 @@
-import { Composer, InlineKeyboard } from "grammy";
-import { escapeHtml, trusted } from "../../briefs/html.js";
-import { exportChunks, exportReader } from "../../readers/reader-export.js";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { exportReader } from "../../readers/reader-export.js";
 import type { Context } from "../context.js";
 import { createCallbackData } from "../helpers/callback-data.js";
 import { chatIdOf } from "../helpers/reader.js";
-import { replyHtml } from "../helpers/reply.js";
 
 /** The /deletedata confirmation: "erase:yes" or "erase:no". */
 const eraseButton = createCallbackData("erase", ["answer"]);
-// One <pre> block per message, well inside Telegram's 4,096 with the tags around it.
-const EXPORT_CHUNK_LENGTH = 3500; // characters
+const EXPORT_FILE_NAME = "briefbot-my-data.json";
 
 const composer = new Composer<Context>();
 const feature = composer.chatType("private");
@@ -20,11 +17,12 @@ feature.command("export", async (ctx) => {
     return;
   }
   const data = exportReader(ctx.reader, ctx.deps.clock.now());
-  await ctx.reply(ctx.t("export-intro"));
-  const blocks = exportChunks(data, EXPORT_CHUNK_LENGTH).map((chunk) =>
-    trusted(`<pre><code class="language-json">${escapeHtml(chunk)}</code></pre>`),
+  // A file, not messages: it keeps its shape whatever its size, and opens in any JSON tool.
+  const file = new InputFile(
+    Buffer.from(`${JSON.stringify(data, null, 2)}\n`, "utf8"),
+    EXPORT_FILE_NAME,
   );
-  await replyHtml(ctx, blocks);
+  await ctx.replyWithDocument(file, { caption: ctx.t("export-intro") });
 });
 
 feature.command("deletedata", async (ctx) => {
