@@ -89,6 +89,9 @@ describe("the demo page in Chromium", () => {
   });
 
   it("answers /start with a greeting and the topic keyboard", async () => {
+    // The channel panel came first, yet START stays until the reader writes, as in Telegram.
+    expect(await page.getByTestId("start").isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "demo-start.png") });
     await send("/start");
     const userBubble = page
       .getByTestId("messages")
@@ -96,6 +99,7 @@ describe("the demo page in Chromium", () => {
       .first();
     await userBubble.waitFor({ timeout: UI_WAIT_MS });
     expect(await userBubble.textContent()).toContain("/start");
+    await expect.poll(() => page.getByTestId("start").isHidden()).toBe(true);
 
     const greeting = await nextBotMessage(1);
     expect(await greeting.getByTestId("message-text").textContent()).toContain("Bonjour Alex");

@@ -98,10 +98,11 @@ function press(messageId: number, data: string, node: HTMLElement): void {
     .finally(() => node.classList.remove("pending"));
 }
 
-const chatLog = createChatLog(els, {
-  press,
-  sendCommand: (command) => void sendText(command),
-});
+const chatLog = createChatLog(
+  els,
+  { press, sendCommand: (command) => void sendText(command) },
+  { hideEmptyOnceFrom: "user" },
+);
 const channelLog = createChatLog(
   { messages: els.channelMessages, empty: els.channelEmpty },
   { press, sendCommand: (command) => void sendText(command) },
