@@ -9,9 +9,11 @@ import { ARTICLES_FILE_NAME } from "../../src/data-layout.js";
 import { isLocale, type Locale } from "../../src/locales.js";
 import type { BotApiEmulator, EmulatedMessage, EmulatedUser } from "../emulator/index.js";
 import { resolveCommandMenu } from "./command-menu.js";
+import type { DemoChannelInfo } from "./demo-channel.js";
 import { BadRequestError, readJsonObject } from "./json-body.js";
 import type {
   CallbackAnswer,
+  ChannelPayload,
   ChatChangePayload,
   LanguageResult,
   MenuPayload,
@@ -46,6 +48,8 @@ export interface DemoServerOptions {
   /** How often the bot's push runs, shown after publishing. */
   pushIntervalSeconds: number;
   reader?: DemoReader;
+  /** A channel the reader administers, shown as a second conversation. */
+  channel?: DemoChannelInfo;
   clock?: Clock;
   samples?: readonly SampleArticle[];
 }
@@ -120,7 +124,21 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       ...menuPayload(),
       pushIntervalSeconds: options.pushIntervalSeconds,
       messages: emulator.chatMessages(reader.id).map(toPageMessage),
+      channel: channelPayload(),
     };
+  }
+
+  function channelPayload(): ChannelPayload | null {
+    const { channel } = options;
+    if (channel === undefined) return null;
+    return { ...channel, messages: emulator.chatMessages(channel.id).map(toPageMessage) };
+  }
+
+  /** The SSE event for a change in this chat: the reader's private chat, the channel, or none. */
+  function eventOf(chatId: number): "chat" | "channel" | undefined {
+    if (chatId === reader.id) return "chat";
+    if (chatId === options.channel?.id) return "channel";
+    return undefined;
   }
 
   function broadcast(event: string, data: unknown): void {
@@ -137,14 +155,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   }
 
   const unsubscribe = emulator.onChange((change) => {
-    if (change.message.chatId !== reader.id) return;
+    const event = eventOf(change.message.chatId);
+    if (event === undefined) return;
     const payload: ChatChangePayload = {
       kind: change.kind,
       message: toPageMessage(change.message),
     };
-    broadcast("chat", payload);
+    broadcast(event, payload);
     // /language sets a chat-scoped menu just before it replies.
-    if (change.message.from === "bot") broadcastMenuIfChanged();
+    if (event === "chat" && change.message.from === "bot") broadcastMenuIfChanged();
   });
 
   const routes: Record<string, Partial<Record<string, Handler>>> = {

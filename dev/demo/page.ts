@@ -45,6 +45,7 @@ export function renderDemoPage(options: { nonce: string; assets: PageAssets }): 
         <li>Send <button type="button" class="command-chip" data-send="/start">/start</button> and tap a topic to follow it.</li>
         <li>Ask for the newest briefs: <button type="button" class="command-chip" data-send="/latest">/latest</button> or <button type="button" class="command-chip" data-send="/latest ai">/latest ai</button>.</li>
         <li>Publish a sample article below: the next push brings it into the chat.</li>
+        <li id="channel-step" hidden>The bot is an administrator of your channel <b id="channel-step-title">Channel</b>: tap a topic in the panel it sent you, publish, and see the post in the channel's tab.</li>
         <li>The <b>/ Menu</b> button lists the bot's commands; <button type="button" class="command-chip" data-send="/language">/language</button> switches the bot's language.</li>
       </ol>
     </section>
@@ -64,6 +65,12 @@ export function renderDemoPage(options: { nonce: string; assets: PageAssets }): 
     <footer>Pushes run every <span id="push-every">3</span> s. Everything stays on this machine: no message reaches Telegram.</footer>
   </aside>
   <main class="chat" data-testid="chat">
+    <nav class="conversations" id="conversations" role="tablist" aria-label="Conversations" hidden>
+      <button type="button" role="tab" id="tab-private" data-testid="tab-private" aria-selected="true" aria-controls="private-view">Briefbot</button>
+      <button type="button" role="tab" id="tab-channel" data-testid="tab-channel" aria-selected="false" aria-controls="channel-view"><span id="channel-tab-title">Channel</span> (channel) <span class="unread" id="channel-unread" data-testid="channel-unread" hidden></span></button>
+    </nav>
+    <div class="toast" id="toast" data-testid="toast" role="status" hidden></div>
+    <div class="conversation" id="private-view" role="tabpanel" aria-labelledby="tab-private">
     <header class="chat-header">
       <div class="avatar small" id="chat-avatar" aria-hidden="true">B</div>
       <div>
@@ -72,7 +79,6 @@ export function renderDemoPage(options: { nonce: string; assets: PageAssets }): 
       </div>
       <span id="bot-username" hidden></span>
     </header>
-    <div class="toast" id="toast" data-testid="toast" role="status" hidden></div>
     <div class="messages" id="messages" data-testid="messages" role="log" aria-live="polite">
       <div class="day">Today</div>
       <div class="empty" id="empty">
@@ -88,6 +94,22 @@ export function renderDemoPage(options: { nonce: string; assets: PageAssets }): 
         <textarea id="input" data-testid="input" rows="1" maxlength="4096" placeholder="Message" aria-label="Message"></textarea>
         <button type="submit" class="send" data-testid="send" aria-label="Send">${SEND_ICON}</button>
       </form>
+    </div>
+    </div>
+    <div class="conversation" id="channel-view" data-testid="channel-view" role="tabpanel" aria-labelledby="tab-channel" hidden>
+      <header class="chat-header">
+        <div class="avatar small channel" aria-hidden="true">#</div>
+        <div>
+          <div class="chat-title"><span id="channel-title" data-testid="channel-title">Channel</span></div>
+          <div class="chat-subtitle">channel · <span id="channel-username"></span> · you are an administrator</div>
+        </div>
+      </header>
+      <div class="messages" id="channel-messages" data-testid="channel-messages" role="log" aria-live="polite">
+        <p class="channel-hint" data-testid="channel-hint">You administer this channel, and Briefbot posts the briefs of its topics here. Configure it from the private chat: send <button type="button" class="command-chip" data-send="/channels" data-testid="channel-hint-command">/channels</button>, or use the panel the bot sent when it was added (topics, language, digest, silent posts).</p>
+        <div class="empty" id="channel-empty">
+          <p>No posts yet: nothing is posted until a topic is chosen. Then publish a sample article of that topic.</p>
+        </div>
+      </div>
     </div>
   </main>
 </div>

@@ -10,7 +10,13 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import { LOCALES_DIR } from "../../src/paths.js";
 import { createBotApiEmulator } from "../emulator/index.js";
 import type { BotApiEmulator } from "../emulator/types.js";
-import { type DemoReader, type DemoServer, startDemoServer } from "./demo-server.js";
+import { createDemoChannel, type DemoChannel } from "./demo-channel.js";
+import {
+  DEFAULT_DEMO_READER,
+  type DemoReader,
+  type DemoServer,
+  startDemoServer,
+} from "./demo-server.js";
 
 /** A made-up token of the right shape: it only ever goes to the emulator on 127.0.0.1. */
 export const DEMO_TOKEN = "1234567:AAH-demo-token-only-for-the-local-emulator";
@@ -40,6 +46,8 @@ export interface RunningDemo {
   readonly emulator: BotApiEmulator;
   readonly app: App;
   readonly server: DemoServer;
+  /** The channel the reader administers; the bot is an administrator there from the start. */
+  readonly channel: DemoChannel;
   /** The temporary data dir holding the demo's copy of the store and its readers. */
   readonly dataDir: string;
   readonly logger: Logger;
@@ -86,6 +94,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     cleanups.push(() => app.stop());
     await app.start();
 
+    const reader = options.reader ?? DEFAULT_DEMO_READER;
+    const channel = createDemoChannel(emulator);
     const server = await startDemoServer({
       emulator,
       dataDir,
@@ -93,9 +103,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       port: options.port ?? 0,
       bot: { firstName: app.bot.botInfo.first_name, username: app.bot.botInfo.username },
       pushIntervalSeconds: DEMO_PUSH_INTERVAL_S,
-      ...(options.reader ? { reader: options.reader } : {}),
+      reader,
+      channel: channel.info,
     });
     cleanups.push(() => server.close());
+    // After the server has introduced the reader to the emulator: the bot then answers
+    // in the reader's language, with the channel's panel in the private chat.
+    await channel.addBot(reader.id);
 
     let stopping: Promise<void> | undefined;
     return {
@@ -103,6 +117,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
       emulator,
       app,
       server,
+      channel,
       dataDir,
       logger,
       stop() {

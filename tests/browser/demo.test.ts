@@ -49,6 +49,8 @@ beforeAll(async () => {
   page = context.pages()[0] ?? (await context.newPage());
   await page.goto(demo.url);
   await page.locator("body[data-ready='true']").waitFor({ timeout: UI_WAIT_MS });
+  // The demo adds the bot to the reader's channel at start: its panel opens the chat.
+  await botMessages().first().waitFor({ timeout: UI_WAIT_MS });
 });
 
 afterAll(async () => {
@@ -57,8 +59,9 @@ afterAll(async () => {
   if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
+/** The bot's bubbles in the private chat (the channel's posts are in their own view). */
 function botMessages(): Locator {
-  return page.locator("[data-testid='message'][data-from='bot']");
+  return page.getByTestId("messages").locator("[data-testid='message'][data-from='bot']");
 }
 
 async function send(text: string): Promise<void> {
@@ -86,18 +89,25 @@ describe("the demo page in Chromium", () => {
   });
 
   it("answers /start with a greeting and the topic keyboard", async () => {
+    // The channel panel came first, yet START stays until the reader writes, as in Telegram.
+    expect(await page.getByTestId("start").isVisible()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, "demo-start.png") });
     await send("/start");
-    const userBubble = page.locator("[data-testid='message'][data-from='user']").first();
+    const userBubble = page
+      .getByTestId("messages")
+      .locator("[data-testid='message'][data-from='user']")
+      .first();
     await userBubble.waitFor({ timeout: UI_WAIT_MS });
     expect(await userBubble.textContent()).toContain("/start");
+    await expect.poll(() => page.getByTestId("start").isHidden()).toBe(true);
 
-    const greeting = await nextBotMessage(0);
+    const greeting = await nextBotMessage(1);
     expect(await greeting.getByTestId("message-text").textContent()).toContain("Bonjour Alex");
     expect(await greeting.getByTestId("keyboard-button").allTextContents()).toContain("▫️ Fintech");
   });
 
   it("edits the keyboard in place when a topic button is tapped", async () => {
-    const greeting = botMessages().first();
+    const greeting = botMessages().nth(1);
     const messageId = await greeting.getAttribute("data-message-id");
     await greeting.getByTestId("keyboard-button").filter({ hasText: "Fintech" }).click();
 
@@ -107,7 +117,7 @@ describe("the demo page in Chromium", () => {
     // Same bubble, marked edited, and no new message: Telegram edits in place.
     expect(await greeting.getAttribute("data-message-id")).toBe(messageId);
     expect(await greeting.getByTestId("edited").count()).toBe(1);
-    expect(await botMessages().count()).toBe(1);
+    expect(await botMessages().count()).toBe(2);
     // The callback answer shows as Telegram's toast.
     await expect.poll(() => page.getByTestId("toast").textContent()).toBe("Vous suivez Fintech.");
   });
@@ -120,7 +130,7 @@ describe("the demo page in Chromium", () => {
     expect(tencent?.briefs.fr).toBeDefined();
 
     await send("/latest");
-    const reply = await nextBotMessage(1);
+    const reply = await nextBotMessage(2);
     const text = reply.getByTestId("message-text");
     expect(await text.textContent()).toContain("Derniers briefs sur vos thèmes");
     // The title is bold and the link opens the article in a new tab.
@@ -153,6 +163,51 @@ describe("the demo page in Chromium", () => {
       await mkdir(ARTIFACTS_DIR, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS_DIR, "demo.png") });
     }
+  });
+
+  it("shows the reader's channel, which gets a post once a topic is chosen in its panel", async () => {
+    const channelTab = page.getByTestId("tab-channel");
+    expect(await channelTab.textContent()).toContain("Tech Finance Demo (channel)");
+    const panel = botMessages().first();
+    expect(await panel.getByTestId("message-text").textContent()).toContain(
+      "I am now an administrator of Tech Finance Demo",
+    );
+    const posts = page.getByTestId("channel-messages").getByTestId("message");
+
+    await channelTab.click();
+    await expect.poll(() => page.getByTestId("channel-view").isVisible()).toBe(true);
+    expect(await page.getByTestId("channel-hint").textContent()).toContain("/channels");
+    expect(await posts.count()).toBe(0);
+
+    await page.getByTestId("tab-private").click();
+    await panel.getByTestId("keyboard-button").filter({ hasText: "Crypto" }).click();
+    await expect
+      .poll(() => panel.getByTestId("keyboard-button").filter({ hasText: "Crypto" }).textContent())
+      .toBe("✅ Crypto");
+
+    // The second sample, the demo's next one, is about crypto; the channel posts in English.
+    const sample = SAMPLE_ARTICLES[1];
+    expect(sample?.topics).toContain("crypto");
+    await page.getByTestId("publish").click();
+    await expect
+      .poll(() => page.getByTestId("publish-status").textContent())
+      .toContain(`Published: ${sample?.briefs.fr?.title}`);
+    await expect
+      .poll(() => page.getByTestId("channel-unread").textContent(), { timeout: PUSH_WAIT_MS })
+      .toBe("1");
+
+    await channelTab.click();
+    try {
+      await posts.first().waitFor({ timeout: UI_WAIT_MS });
+      expect(await posts.first().getByTestId("message-text").textContent()).toContain(
+        sample?.briefs.en?.title,
+      );
+      expect(await page.getByTestId("channel-unread").isHidden()).toBe(true);
+    } finally {
+      await mkdir(ARTIFACTS_DIR, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS_DIR, "demo-channel.png") });
+    }
+    await page.getByTestId("tab-private").click();
   });
 
   it("fits a phone screen", async () => {

@@ -21,9 +21,18 @@ export interface StatePayload extends MenuPayload {
   reader: { id: number; firstName: string };
   pushIntervalSeconds: number;
   messages: PageMessage[];
+  /** The channel the reader administers, with the bot's posts there; null without one. */
+  channel: ChannelPayload | null;
 }
 
-/** One message sent, edited or deleted in the reader's chat. */
+export interface ChannelPayload {
+  id: number;
+  title: string;
+  username: string;
+  messages: PageMessage[];
+}
+
+/** One message sent, edited or deleted in the reader's chat ("chat") or the channel ("channel"). */
 export interface ChatChangePayload {
   kind: EmulatorChange["kind"];
   message: PageMessage;

@@ -16,12 +16,23 @@ export interface ChatLog {
   scrollToBottom(): void;
 }
 
+export interface ChatLogOptions {
+  /**
+   * "user": the intro stays until the reader writes, as Telegram keeps its START button
+   * until then, even when the bot spoke first (the demo's channel panel). Default "any".
+   */
+  hideEmptyOnceFrom?: "any" | "user";
+}
+
 export function createChatLog(
   elements: { messages: HTMLElement; empty: HTMLElement },
   actions: MessageRowActions,
+  options: ChatLogOptions = {},
 ): ChatLog {
   const box = elements.messages;
   const rows = new Map<number, HTMLElement>();
+  const hidesEmpty = (row: HTMLElement) =>
+    options.hideEmptyOnceFrom !== "user" || row.getAttribute("data-from") === "user";
 
   function isNearBottom(): boolean {
     return box.scrollHeight - box.scrollTop - box.clientHeight < NEAR_BOTTOM_PX;
@@ -32,7 +43,7 @@ export function createChatLog(
   }
 
   function showEmptyUnlessRows(): void {
-    elements.empty.hidden = rows.size > 0;
+    elements.empty.hidden = [...rows.values()].some(hidesEmpty);
   }
 
   /** Restarts the edit highlight even when the row flashed a moment ago. */

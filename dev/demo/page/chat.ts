@@ -5,6 +5,7 @@
  */
 import { callApi } from "./api.js";
 import type {
+  ChannelPayload,
   ChatChangePayload,
   LanguageResult,
   MenuPayload,
@@ -37,6 +38,19 @@ const els = {
   subtitle: byId("chat-subtitle", HTMLDivElement),
   avatar: byId("chat-avatar", HTMLDivElement),
   pushEvery: byId("push-every", HTMLSpanElement),
+  conversations: byId("conversations", HTMLElement),
+  privateTab: byId("tab-private", HTMLButtonElement),
+  channelTab: byId("tab-channel", HTMLButtonElement),
+  channelTabTitle: byId("channel-tab-title", HTMLSpanElement),
+  channelUnread: byId("channel-unread", HTMLSpanElement),
+  privateView: byId("private-view", HTMLDivElement),
+  channelView: byId("channel-view", HTMLDivElement),
+  channelTitle: byId("channel-title", HTMLSpanElement),
+  channelUsername: byId("channel-username", HTMLSpanElement),
+  channelMessages: byId("channel-messages", HTMLDivElement),
+  channelEmpty: byId("channel-empty", HTMLDivElement),
+  channelStep: byId("channel-step", HTMLLIElement),
+  channelStepTitle: byId("channel-step-title", HTMLElement),
 };
 const languageButtons = [...document.querySelectorAll<HTMLButtonElement>("[data-lang]")];
 let toastTimer = 0;
@@ -84,10 +98,15 @@ function press(messageId: number, data: string, node: HTMLElement): void {
     .finally(() => node.classList.remove("pending"));
 }
 
-const chatLog = createChatLog(els, {
-  press,
-  sendCommand: (command) => void sendText(command),
-});
+const chatLog = createChatLog(
+  els,
+  { press, sendCommand: (command) => void sendText(command) },
+  { hideEmptyOnceFrom: "user" },
+);
+const channelLog = createChatLog(
+  { messages: els.channelMessages, empty: els.channelEmpty },
+  { press, sendCommand: (command) => void sendText(command) },
+);
 const commandMenu = createCommandMenu(
   { menu: els.menu, button: els.menuButton, input: els.input },
   chooseCommand,
@@ -173,8 +192,55 @@ document.addEventListener("keydown", (event) => {
 });
 els.start.addEventListener("click", () => void sendText("/start"));
 for (const button of document.querySelectorAll<HTMLElement>("[data-send]")) {
-  button.addEventListener("click", () => void sendText(button.getAttribute("data-send") ?? ""));
+  button.addEventListener("click", () => {
+    // The bot answers in the private chat, so that is where the reader goes.
+    showConversation("private");
+    void sendText(button.getAttribute("data-send") ?? "");
+  });
 }
+
+// ---- Conversations: the private chat and the channel ----
+
+type Conversation = "private" | "channel";
+let shown: Conversation = "private";
+let unreadPosts = 0;
+
+function setUnread(count: number): void {
+  unreadPosts = count;
+  els.channelUnread.textContent = String(count);
+  els.channelUnread.hidden = count === 0;
+}
+
+function showConversation(which: Conversation): void {
+  shown = which;
+  els.privateTab.setAttribute("aria-selected", String(which === "private"));
+  els.channelTab.setAttribute("aria-selected", String(which === "channel"));
+  els.privateView.hidden = which !== "private";
+  els.channelView.hidden = which !== "channel";
+  if (which === "channel") {
+    setUnread(0);
+    channelLog.scrollToBottom();
+  } else {
+    chatLog.scrollToBottom();
+  }
+}
+
+function applyChannel(channel: ChannelPayload | null): void {
+  els.conversations.hidden = channel === null;
+  els.channelStep.hidden = channel === null;
+  if (channel === null) {
+    showConversation("private");
+    return;
+  }
+  els.channelTabTitle.textContent = channel.title;
+  els.channelTitle.textContent = channel.title;
+  els.channelStepTitle.textContent = channel.title;
+  els.channelUsername.textContent = `@${channel.username}`;
+  channelLog.reset(channel.messages);
+}
+
+els.privateTab.addEventListener("click", () => showConversation("private"));
+els.channelTab.addEventListener("click", () => showConversation("channel"));
 
 // ---- Panel ----
 
@@ -228,10 +294,12 @@ function applyState(state: StatePayload): void {
   els.botName.textContent = state.bot.firstName;
   els.botUsername.textContent = `@${state.bot.username}`;
   els.avatar.textContent = state.bot.firstName.slice(0, 1).toUpperCase();
+  els.privateTab.textContent = state.bot.firstName;
   document.title = `${state.bot.firstName} — demo chat`;
   els.pushEvery.textContent = String(state.pushIntervalSeconds);
   applyMenu(state);
   chatLog.reset(state.messages);
+  applyChannel(state.channel);
 }
 
 function connect(): void {
@@ -246,6 +314,12 @@ function connect(): void {
     const change = JSON.parse(event.data) as ChatChangePayload;
     if (change.kind === "delete") chatLog.remove(change.message);
     else chatLog.upsert(change.message, change.kind);
+  });
+  source.addEventListener("channel", (event) => {
+    const change = JSON.parse(event.data) as ChatChangePayload;
+    if (change.kind === "delete") channelLog.remove(change.message);
+    else channelLog.upsert(change.message, change.kind);
+    if (change.kind === "message" && shown !== "channel") setUnread(unreadPosts + 1);
   });
   source.addEventListener("menu", (event) => {
     applyMenu(JSON.parse(event.data) as MenuPayload);

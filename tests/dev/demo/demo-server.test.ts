@@ -5,15 +5,26 @@ import { DEFAULT_DEMO_READER } from "../../../dev/demo/demo-server.js";
 import { MAX_BODY_BYTES } from "../../../dev/demo/json-body.js";
 import { PAGE_STYLE_PATH } from "../../../dev/demo/page-assets.js";
 import { SAMPLE_ARTICLES } from "../../../dev/demo/sample-articles.js";
-import { type RunningDemo, startDemo } from "../../../dev/demo/start-demo.js";
+import { type RunningDemo, SAMPLE_STORE_PATH, startDemo } from "../../../dev/demo/start-demo.js";
+import type { EmulatedMessage } from "../../../dev/emulator/types.js";
 import { parseArticleFile } from "../../../src/articles/schema.js";
 import { ARTICLES_FILE_NAME } from "../../../src/data-layout.js";
 
 let demo: RunningDemo;
 const chatId = DEFAULT_DEMO_READER.id;
+/** The channel's settings panel, sent to the reader when the demo added the bot at start. */
+let channelPanel: EmulatedMessage;
 
 beforeAll(async () => {
   demo = await startDemo({ port: 0, logLevel: "silent" });
+  channelPanel = await vi.waitFor(
+    () => {
+      const [first] = demo.emulator.chatMessages(chatId);
+      if (first === undefined) throw new Error("no channel panel yet");
+      return first;
+    },
+    { timeout: 5_000 },
+  );
 });
 
 afterAll(async () => {
@@ -34,6 +45,40 @@ async function errorOf(response: Response): Promise<string> {
   return body.error ?? "";
 }
 
+interface StreamEvent {
+  event: string;
+  data: unknown;
+}
+
+/** Follows /api/events, as the page does, until `enough` says the events so far suffice. */
+async function readEvents(enough: (events: StreamEvent[]) => boolean): Promise<StreamEvent[]> {
+  const controller = new AbortController();
+  const response = await fetch(`${demo.url}/api/events`, { signal: controller.signal });
+  expect(response.headers.get("content-type")).toContain("text/event-stream");
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  const events: StreamEvent[] = [];
+  let buffered = "";
+  try {
+    while (reader && !enough(events)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffered += decoder.decode(value, { stream: true });
+      const frames = buffered.split("\n\n");
+      buffered = frames.pop() ?? "";
+      for (const frame of frames) {
+        const event = /^event: (.*)$/m.exec(frame)?.[1];
+        const data = /^data: (.*)$/m.exec(frame)?.[1];
+        if (event !== undefined && data !== undefined)
+          events.push({ event, data: JSON.parse(data) });
+      }
+    }
+  } finally {
+    controller.abort();
+  }
+  return events;
+}
+
 async function readStore() {
   const path = join(demo.dataDir, ARTICLES_FILE_NAME);
   return parseArticleFile(await readFile(path, "utf8"), ARTICLES_FILE_NAME);
@@ -41,8 +86,10 @@ async function readStore() {
 
 describe("the demo API refuses bad input", () => {
   let storeAtStart: string;
+  let sendsAtStart: number;
   beforeAll(async () => {
     storeAtStart = await readFile(join(demo.dataDir, ARTICLES_FILE_NAME), "utf8");
+    sendsAtStart = demo.emulator.callsOf("sendMessage").length;
   });
 
   const cases: [string, string, string, Record<string, string>, number, string][] = [
@@ -121,8 +168,8 @@ describe("the demo API refuses bad input", () => {
   });
 
   it("loses nothing: after all that, the chat and the store are unchanged", async () => {
-    expect(demo.emulator.chatMessages(chatId)).toEqual([]);
-    expect(demo.emulator.callsOf("sendMessage")).toEqual([]);
+    expect(demo.emulator.chatMessages(chatId)).toEqual([channelPanel]);
+    expect(demo.emulator.callsOf("sendMessage")).toHaveLength(sendsAtStart);
     expect(await readFile(join(demo.dataDir, ARTICLES_FILE_NAME), "utf8")).toBe(storeAtStart);
   });
 });
@@ -153,19 +200,9 @@ describe("the demo API drives the real bot", () => {
   });
 
   it("streams the chat state first on /api/events", async () => {
-    const controller = new AbortController();
-    const response = await fetch(`${demo.url}/api/events`, { signal: controller.signal });
-    expect(response.headers.get("content-type")).toContain("text/event-stream");
-    const reader = response.body?.getReader();
-    let text = "";
-    while (reader && !text.includes("\n\n", text.indexOf("event: state"))) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += new TextDecoder().decode(value);
-    }
-    controller.abort();
-    const data = /event: state\ndata: (.*)\n/.exec(text)?.[1] ?? "{}";
-    const state = JSON.parse(data) as { bot: { firstName: string }; language: string };
+    const [first] = await readEvents((events) => events.length > 0);
+    expect(first?.event).toBe("state");
+    const state = first?.data as { bot: { firstName: string }; language: string };
     expect(state.bot.firstName).toBe("Briefbot");
     expect(state.language).toBe("en");
   });
@@ -253,5 +290,65 @@ describe("the demo API drives the real bot", () => {
     expect(after.articles).toHaveLength(before.articles.length + 2);
     expect(new Set(ids).size).toBe(2);
     for (const id of ids) expect(after.articles.some((article) => article.id === id)).toBe(true);
+  });
+});
+
+describe("the demo's channel, administered by the reader", () => {
+  const channelPosts = (events: StreamEvent[]) =>
+    events
+      .filter((event) => event.event === "channel")
+      .map((event) => (event.data as { message: { from: string; text?: string } }).message);
+
+  it("starts with the bot an administrator there and its settings panel in the private chat", async () => {
+    const state = (await (await fetch(`${demo.url}/api/state`)).json()) as {
+      channel: { id: number; title: string; username: string; messages: unknown[] } | null;
+    };
+    expect(state.channel).toEqual({
+      id: demo.channel.info.id,
+      title: "Tech Finance Demo",
+      username: "techfinance_demo",
+      messages: [],
+    });
+    expect(channelPanel.text).toContain("I am now an administrator of Tech Finance Demo");
+    expect(channelPanel.text).toContain("nothing is posted there until at least one is chosen");
+  });
+
+  it("streams a published brief to the channel once the reader chooses its topic in the panel", async () => {
+    // The topic of the sample the demo publishes next (earlier tests published some).
+    const stored = (await readStore()).articles.length;
+    const baseline = JSON.parse(await readFile(SAMPLE_STORE_PATH, "utf8")) as {
+      articles: unknown[];
+    };
+    const next = SAMPLE_ARTICLES[(stored - baseline.articles.length) % SAMPLE_ARTICLES.length];
+    const topic = next?.topics[0] ?? "";
+    const press = await post(
+      "/api/press",
+      JSON.stringify({
+        messageId: channelPanel.message_id,
+        data: `chan:${demo.channel.info.id}:t-${topic}`,
+      }),
+    );
+    expect(press.status).toBe(200);
+
+    // An earlier sample not yet pushed may come first: the bot posts what it has not yet seen.
+    let title: string | undefined;
+    const postsOf = (seen: StreamEvent[]) =>
+      channelPosts(seen).filter((message) => title !== undefined && message.text?.includes(title));
+    const events = readEvents((seen) => postsOf(seen).length > 0);
+    const published = (await (await post("/api/publish", "{}")).json()) as {
+      article: { title: string; topics: string[] };
+    };
+    expect(published.article.topics).toContain(topic);
+    title = published.article.title;
+    const [brief] = postsOf(await events);
+    expect(brief?.from).toBe("bot");
+
+    const state = (await (await fetch(`${demo.url}/api/state`)).json()) as {
+      channel: { messages: { text?: string }[] };
+    };
+    const titled = state.channel.messages.filter((message) =>
+      message.text?.startsWith(title ?? ""),
+    );
+    expect(titled).toHaveLength(1);
   });
 });
