@@ -2,8 +2,8 @@
 digest-header =
     📰 <b>Your daily digest</b> · { $date }
     { $count ->
-        [one] One new brief on your topics:
-       *[other] { $count } new briefs on your topics:
+        [one] One new brief for you:
+       *[other] { $count } new briefs for you:
     }
 
 ## Settings panel (/settings)

@@ -2,8 +2,8 @@
 digest-header =
     📰 <b>Votre résumé du jour</b> · { $date }
     { $count ->
-        [one] Un nouveau brief sur vos thèmes :
-       *[other] { $count } nouveaux briefs sur vos thèmes :
+        [one] Un nouveau brief pour vous :
+       *[other] { $count } nouveaux briefs pour vous :
     }
 
 ## Panneau des réglages (/settings)

@@ -86,7 +86,7 @@ describe("daily digest", () => {
     const [digest, ...rest] = deliveredTexts(h.emu, 1101);
     expect(rest).toEqual([]);
     expect(digest).toContain("Your daily digest · 28 November 2026");
-    expect(digest).toContain("2 new briefs on your topics:");
+    expect(digest).toContain("2 new briefs for you:");
     expect(digest).toContain("• Title d1 — Example News");
     expect(digest).toContain("• Title d2 — Example News");
     expect(digest).not.toContain("d3");
@@ -112,7 +112,7 @@ describe("daily digest", () => {
     await h.run();
     const texts = deliveredTexts(h.emu, 1101);
     expect(texts).toHaveLength(2);
-    expect(texts[1]).toContain("One new brief on your topics:");
+    expect(texts[1]).toContain("One new brief for you:");
     expect(texts[1]).toContain("Title d4");
     expect(texts[1]).not.toContain("Title d1");
   });
@@ -160,7 +160,7 @@ describe("daily digest", () => {
     expect(texts.length).toBeGreaterThan(1);
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(MAX_MESSAGE_LENGTH);
     expect(texts[0]).toContain("Votre résumé du jour");
-    expect(texts[0]).toContain("60 nouveaux briefs sur vos thèmes");
+    expect(texts[0]).toContain("60 nouveaux briefs pour vous");
     const all = texts.join("\n");
     for (let index = 0; index < 60; index += 1) {
       expect(all.split(`Item ${index} lengthy`).length - 1).toBe(1);
