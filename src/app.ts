@@ -1,5 +1,3 @@
-import { type RunnerHandle, run } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { createFileArticleStore, type FileArticleStore } from "./articles/article-store.js";
 import { registerMenus } from "./bot/commands.js";
@@ -26,6 +24,7 @@ import { createPushService, type PushService } from "./push/push-service.js";
 import { createJsonReaderStore } from "./readers/json-reader-store.js";
 import { createHealthHandler, HEALTH_PATH } from "./server/health.js";
 import { type HttpServer, startHttpServer } from "./server/http-server.js";
+import { startPolling, startWebhook, stopTransport, type Transport } from "./server/transport.js";
 import { createOutboundLane, laneLimitsFrom } from "./telegram/outbound-lane.js";
 import { createTopicMatcher } from "./topics/aliases.js";
 
@@ -182,12 +181,14 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
       })
     : undefined;
 
-  let runner: RunnerHandle | undefined;
-  let webhookServer: HttpServer | undefined;
+  let transport: Transport | undefined;
   let healthServer: HttpServer | undefined;
   let stopping: Promise<void> | undefined;
   const health = createHealthHandler(() => ({
-    ok: stopping === undefined && (config.mode.kind === "webhook" || runner?.isRunning() === true),
+    ok:
+      stopping === undefined &&
+      (transport?.kind === "webhook" ||
+        (transport?.kind === "polling" && transport.runner.isRunning())),
     articles: articles.list().length,
     readers: readers.size(),
   }));
@@ -205,45 +206,11 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     await registerMenus(bot.api, translate).catch((error: unknown) =>
       logger.warn({ err: error }, "command menu not registered; commands still work"),
     );
-    if (config.mode.kind === "webhook") {
-      const mode = config.mode;
-      const path = new URL(mode.url).pathname;
-      const callback = webhookCallback(bot, "http", { secretToken: mode.secret });
-      webhookServer = await startHttpServer(
-        [
-          health,
-          async (request, response) => {
-            if (request.method !== "POST" || request.url !== path) return false;
-            await callback(request, response);
-            return true;
-          },
-        ],
-        { host: mode.host, port: mode.port },
-      );
-      await bot.api.setWebhook(mode.url, {
-        secret_token: mode.secret,
-        allowed_updates: [...ALLOWED_UPDATES],
-      });
-      logger.info({ port: webhookServer.port, path }, "webhook mode: listening");
-    } else {
-      await bot.api.deleteWebhook();
-      // The runner would print each getUpdates failure, request URL and token included,
-      // with console.error; it stays silent and the redacting logger says it instead.
-      bot.api.config.use(async (call, method, payload, signal) => {
-        try {
-          return await call(method, payload, signal);
-        } catch (error) {
-          if (method === "getUpdates" && !signal?.aborted) {
-            logger.warn({ problem: (error as Error).message }, "could not fetch updates; retrying");
-          }
-          throw error;
-        }
-      });
-      runner = run(bot, {
-        runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
-      });
-      logger.info({ username: bot.botInfo.username }, "polling for updates");
-    }
+    const allowedUpdates = ALLOWED_UPDATES;
+    transport =
+      config.mode.kind === "webhook"
+        ? await startWebhook(bot, config.mode, { allowedUpdates, also: [health], logger })
+        : await startPolling(bot, { allowedUpdates, logger });
     if (config.healthPort !== undefined && !sharesWebhookPort(config)) {
       healthServer = await startHttpServer([health], {
         host: config.healthHost,
@@ -259,8 +226,7 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
   function stop(): Promise<void> {
     stopping ??= (async () => {
       starting.abort();
-      if (runner?.isRunning()) await runner.stop();
-      await webhookServer?.close();
+      await stopTransport(transport);
       await healthServer?.close();
       await newsroomSchedule?.stop();
       await settledWithin(inFlight.drain(), REPLIES_SHUTDOWN_WAIT_MS);
