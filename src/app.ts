@@ -11,7 +11,6 @@ import { createBriefRenderer } from "./briefs/render.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { dataLayoutOf } from "./data-layout.js";
-import { createPushedBriefs } from "./feedback/pushed-briefs.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
@@ -116,7 +115,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     limits: laneLimitsFrom(config.telegram),
     logger: logger.child({ component: "lane" }),
   });
-  const pushedBriefs = createPushedBriefs();
   const push = await createPushService({
     config,
     logger,
@@ -126,7 +124,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     articles,
     readers,
     lane,
-    watchSends: pushedBriefs.transformer,
   });
   // One fetcher for the newsroom and the admin commands: per-host limits hold across both.
   let botUsername: string | undefined = options.botInfo?.username;
@@ -146,7 +143,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ledger: push.ledger,
     topics: createTopicMatcher(translate),
     pushStats: push.stats,
-    pushedBriefs,
     sources: createSourcesDesk({ dataDir: config.dataDir, fetcher, clock }),
   };
 
