@@ -71,33 +71,64 @@ export function checkPushedBriefs(value: unknown): CheckedList<PushedBrief[]> {
 }
 
 /**
- * An Api transformer that notes, in the reader's state, every delivered message that
- * carries a feedback row: the push engine installs it on its Api, and its send loop
- * stays as it is. The write is not awaited (the send loop does not wait for it, and
- * the store's flush on shutdown does); an unknown reader, such as one who erased their
- * data while the push was in flight, is not created.
+ * Notes, in the reader's state, every delivered message that carries a feedback row.
+ * Its transformer goes on the push engine's Api, so the send loop stays as it is.
  */
+export interface PushedBriefRecorder {
+  readonly transformer: Transformer;
+  /** Writes what was gathered; resolves once it is on disk. */
+  flush(): Promise<void>;
+}
+
+/**
+ * Deliveries are gathered for GATHER_MS and then written in one tick, which the reader
+ * store turns into one write per shard: a shard rewrite per send would cost what the
+ * progress journal exists to avoid (see progress-journal.ts). A crash loses at most
+ * that much, and a reaction on those pushes is then ignored; a person cannot react
+ * that fast anyway. An unknown reader, such as one who erased their data while the
+ * push was in flight, is not created.
+ */
+export const GATHER_MS = 500;
+
 export function createPushedBriefRecorder(
   readers: ReaderStore,
   onError: (error: unknown) => void,
-): Transformer {
-  return async (prev, method, payload, signal) => {
+  gatherMs = GATHER_MS,
+): PushedBriefRecorder {
+  let pending = new Map<number, PushedBrief[]>();
+  let timer: NodeJS.Timeout | undefined;
+  const note = (chatId: number, messageId: number, seq: number) => {
+    const list = pending.get(chatId) ?? [];
+    list.push([messageId, seq]);
+    pending.set(chatId, list);
+    timer ??= setTimeout(() => void flush(), gatherMs).unref();
+  };
+  const flush = async () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const gathered = pending;
+    pending = new Map();
+    const writes = [...gathered].map(([chatId, pushes]) =>
+      readers.update(chatId, (reader) => {
+        if (reader === undefined) return undefined;
+        let pushed = reader.pushed;
+        for (const [messageId, seq] of pushes) pushed = recordPushedBrief(pushed, messageId, seq);
+        return { ...reader, pushed };
+      }),
+    );
+    await Promise.all(writes).catch(onError);
+  };
+  const transformer: Transformer = async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
     if (method !== "sendMessage" || !result.ok) return result;
     const seq = feedbackSeqOf((payload as { reply_markup?: unknown }).reply_markup);
     const sent = result.result as { message_id?: number; chat?: { id?: number } };
-    const messageId = sent.message_id;
-    const chatId = sent.chat?.id;
-    if (seq === undefined || messageId === undefined || chatId === undefined) return result;
-    readers
-      .update(chatId, (reader) =>
-        reader
-          ? { ...reader, pushed: recordPushedBrief(reader.pushed, messageId, seq) }
-          : undefined,
-      )
-      .catch(onError);
+    if (seq !== undefined && sent.message_id !== undefined && sent.chat?.id !== undefined) {
+      note(sent.chat.id, sent.message_id, seq);
+    }
     return result;
   };
+  return { transformer, flush };
 }
 
 /** The seq a feedback row names ("fb:up:<seq>"), from a keyboard as sent or as received. */

@@ -74,7 +74,7 @@ export async function createPushService(options: PushServiceOptions): Promise<Pu
     config,
     logger,
     clock,
-    api: createPushApi(config, options.lane, recordPushed),
+    api: createPushApi(config, options.lane, recordPushed.transformer),
     i18n: options.i18n,
     ...(options.briefs ? { briefs: options.briefs } : {}),
     articles,
@@ -98,6 +98,7 @@ export async function createPushService(options: PushServiceOptions): Promise<Pu
       stopSyncing();
       await scheduler.stop();
       await runner.stop();
+      await recordPushed.flush();
       await stats.save(clock.now());
     },
   };
