@@ -9,7 +9,6 @@ import { createBriefRenderer } from "./briefs/render.js";
 import type { Clock } from "./clock.js";
 import type { Config } from "./config.js";
 import { dataLayoutOf } from "./data-layout.js";
-import { createPushedBriefs } from "./feedback/pushed-briefs.js";
 import { createI18n } from "./i18n.js";
 import { localeFromLanguageCode } from "./locales.js";
 import type { Logger } from "./logger.js";
@@ -115,7 +114,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     limits: laneLimitsFrom(config.telegram),
     logger: logger.child({ component: "lane" }),
   });
-  const pushedBriefs = createPushedBriefs();
   const push = await createPushService({
     config,
     logger,
@@ -125,7 +123,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     articles,
     readers,
     lane,
-    watchSends: pushedBriefs.transformer,
   });
   // One fetcher for the newsroom and the admin commands: per-host limits hold across both.
   let botUsername: string | undefined = options.botInfo?.username;
@@ -145,7 +142,6 @@ export async function createApp(config: Config, options: AppOptions): Promise<Ap
     ledger: push.ledger,
     topics: createTopicMatcher(translate),
     pushStats: push.stats,
-    pushedBriefs,
     sources: createSourcesDesk({ dataDir: config.dataDir, fetcher, clock }),
   };
 

@@ -2,6 +2,7 @@
 feedback-button-up = 👍
 feedback-button-down = 👎
 feedback-button-why = Why?
+command-why = Reply to a brief with it: why you got it
 feedback-noted-up = 👍 Noted: briefs like this one come first in your /latest.
 feedback-noted-down = 👎 Noted: briefs like this one come later in your /latest. Nothing is hidden unless you /mute it.
 feedback-mute-offer = You disliked { $count } briefs from { $source } this week. Mute { $source }? Its briefs would no longer be pushed to you nor shown in /latest (/unmute undoes it).

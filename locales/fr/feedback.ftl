@@ -2,6 +2,7 @@
 feedback-button-up = 👍
 feedback-button-down = 👎
 feedback-button-why = Pourquoi ?
+command-why = En réponse à un brief : pourquoi vous l’avez reçu
 feedback-noted-up = 👍 C'est noté : les briefs de ce genre passent en tête de votre /latest.
 feedback-noted-down = 👎 C'est noté : les briefs de ce genre passent après les autres dans votre /latest. Rien n'est masqué sans /mute.
 feedback-mute-offer = Vous n'avez pas aimé { $count } briefs de { $source } cette semaine. Mettre { $source } en sourdine ? Ses briefs ne vous seraient plus envoyés ni montrés dans /latest (/unmute pour revenir en arrière).

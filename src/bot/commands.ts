@@ -12,6 +12,7 @@ export const MENU_COMMANDS = [
   "unwatch",
   "mute",
   "unmute",
+  "why",
   "settings",
   "language",
   "channels",
@@ -22,7 +23,10 @@ export const MENU_COMMANDS = [
   "deletedata",
 ] as const;
 
-/** What a group's members see: the commands that work there (settings ones for admins). */
+/**
+ * What a group's members see: the commands that work there (settings ones for admins).
+ * Not /why: feedback on pushes is a private chat's (features/feedback.ts).
+ */
 export const GROUP_MENU_COMMANDS = [
   "latest",
   "topics",

@@ -5,7 +5,6 @@ import type { ArticleStore } from "../articles/article-store.js";
 import type { BriefRenderer } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
-import type { PushedBriefs } from "../feedback/pushed-briefs.js";
 import type { Logger } from "../logger.js";
 import type { SourcesDesk } from "../newsroom/sources-desk.js";
 import type { PushStatsSource } from "../push/push-stats.js";
@@ -27,7 +26,6 @@ export interface BotDeps {
   topics: TopicMatcher;
   pushStats: PushStatsSource;
   /** Which brief each pushed message holds, for reactions and /why replies. */
-  pushedBriefs: PushedBriefs;
   /** sources.json and its health, for the admin commands. */
   sources: SourcesDesk;
 }

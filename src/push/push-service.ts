@@ -1,4 +1,3 @@
-import type { Transformer } from "grammy";
 import type { ArticleStore } from "../articles/article-store.js";
 import {
   createJsonArticleLedger,
@@ -8,6 +7,7 @@ import type { BriefRenderer, Translator } from "../briefs/render.js";
 import type { Clock } from "../clock.js";
 import type { Config } from "../config.js";
 import { dataLayoutOf } from "../data-layout.js";
+import { createPushedBriefRecorder } from "../feedback/pushed-briefs.js";
 import type { Logger } from "../logger.js";
 import type { ReaderStore } from "../readers/reader-store.js";
 import type { OutboundLane } from "../telegram/outbound-lane.js";
@@ -27,8 +27,6 @@ export interface PushServiceOptions {
   readers: ReaderStore;
   /** The bot's one outbound lane, shared with replies. */
   lane: OutboundLane;
-  /** Sees each push call and its answer (records which brief a message holds, for reactions). */
-  watchSends?: Transformer;
 }
 
 /** Scheduled pushes, assembled: what app.ts needs from src/push/. */
@@ -68,11 +66,15 @@ export async function createPushService(options: PushServiceOptions): Promise<Pu
       .catch((error: unknown) => logger.error({ err: error }, "article ledger not saved"));
   });
 
+  // Each delivered brief is noted with its reader, so a reaction on it counts (feedback.ts).
+  const recordPushed = createPushedBriefRecorder(options.readers, (error) =>
+    logger.error({ err: error }, "pushed message not noted"),
+  );
   const runner = createPushRunner({
     config,
     logger,
     clock,
-    api: createPushApi(config, options.lane, options.watchSends),
+    api: createPushApi(config, options.lane, recordPushed.transformer),
     i18n: options.i18n,
     ...(options.briefs ? { briefs: options.briefs } : {}),
     articles,
@@ -96,6 +98,7 @@ export async function createPushService(options: PushServiceOptions): Promise<Pu
       stopSyncing();
       await scheduler.stop();
       await runner.stop();
+      await recordPushed.flush();
       await stats.save(clock.now());
     },
   };

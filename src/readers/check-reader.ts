@@ -1,3 +1,4 @@
+import { checkPushedBriefs } from "../feedback/pushed-briefs.js";
 import { checkVotes } from "../feedback/votes.js";
 import { isLocale } from "../locales.js";
 import { isTopicId, type TopicId } from "../topics/catalog.js";
@@ -102,11 +103,12 @@ export function checkStoredReader(
   for (const key of CHAT_FIELD_KEYS) delete reader[key];
   Object.assign(reader, fields);
   for (const problem of chatProblems) problems.push(`reader ${chatId}: ${problem}`);
-  // Watch, mute and feedback lists (issue 14): bad entries go, the rest stays.
+  // Watch, mute, feedback and pushed lists (issue 14): bad entries go, the rest stays.
   const lists = {
     watch: checkTermList(stored.watch),
     mute: checkTermList(stored.mute),
     feedback: checkVotes(stored.feedback),
+    pushed: checkPushedBriefs(stored.pushed),
   };
   for (const [field, { list, problems: found }] of Object.entries(lists)) {
     for (const problem of found) report(field, problem);
@@ -115,5 +117,6 @@ export function checkStoredReader(
   if (lists.watch.list) reader.watch = lists.watch.list;
   if (lists.mute.list) reader.mute = lists.mute.list;
   if (lists.feedback.list) reader.feedback = lists.feedback.list;
+  if (lists.pushed.list) reader.pushed = lists.pushed.list;
   return { reader, problems };
 }

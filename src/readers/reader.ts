@@ -1,3 +1,4 @@
+import type { PushedBrief } from "../feedback/pushed-briefs.js";
 import type { Votes } from "../feedback/votes.js";
 import type { Locale } from "../locales.js";
 import type { TopicId } from "../topics/catalog.js";
@@ -44,6 +45,8 @@ export interface Reader extends ChatFields {
   mute?: TermList;
   /** 👍 / 👎 on pushed briefs, by article id: they order /latest and count in /stats. */
   feedback?: Votes;
+  /** The last pushes delivered, [message id, ledger seq], newest last: a reaction on one is a vote. */
+  pushed?: PushedBrief[];
 }
 
 export const DEFAULT_DELIVERY: DeliverySettings = {

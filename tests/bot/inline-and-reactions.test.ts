@@ -176,14 +176,27 @@ describe("inline mode, Share, reactions and /why", () => {
     expect((await next).text).toContain("Répondez /why à l’un des briefs");
   });
 
-  it("should still answer /why after a restart, and ignore reactions to pushes it forgot", async () => {
+  it("should still answer /why and count reactions after a restart", async () => {
     await chat.restart();
     const next = english.user.waitForBotMessage();
     await english.user.sendText("/why", { replyTo: englishPush });
     expect((await next).text).toBe("You follow AI.\nSource: Reuters.");
-    // Which brief a message holds is remembered in memory only (README, "Reactions").
+    // Which brief a message holds is kept with the reader, so the restart forgot nothing.
     await english.user.react(englishPush, ["👍"]);
+    await expect.poll(() => voteOf(english, ASML_EUV.id)).toBe("up");
+    await french.user.react(frenchPush, ["👎"]);
+    await expect.poll(() => voteOf(french, ASML_EUV.id)).toBe("down");
+  });
+
+  it("should ignore a reaction on a message that holds no brief", async () => {
+    await english.user.react(englishPush, ["👎"]);
+    await expect.poll(() => voteOf(english, ASML_EUV.id)).toBe("down");
+    const answer = await english.say("/help");
+    await english.user.react(answer, ["👍"]);
+    // Updates of one chat are handled in order: once /latest is answered, the reaction was seen.
     expect((await english.say("/latest")).text).toContain("ASML");
-    expect(voteOf(english, ASML_EUV.id)).toBeUndefined();
+    expect(chat.bot.app.deps.readers.get(english.id)?.feedback).toEqual({
+      [ASML_EUV.id]: expect.objectContaining({ vote: "down" }),
+    });
   });
 });

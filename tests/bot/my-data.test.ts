@@ -74,7 +74,14 @@ describe("/export and /deletedata", () => {
         },
       }),
     );
-    expect((await pushed).text).toContain("quatrième « halving »");
+    const push = await pushed;
+    expect(push.text).toContain("quatrième « halving »");
+    // The push is remembered with the reader (a reaction on it is a vote), and exported.
+    await expect.poll(() => chat.bot.app.deps.readers.get(reader.id)?.pushed).toHaveLength(1);
+    const [, json] = await reader.sayAndCollect("/export", 2);
+    expect(JSON.parse(json?.text ?? "").pushedMessages).toEqual([
+      { messageId: push.message_id, briefSeq: expect.any(Number) },
+    ]);
     const id = String(reader.id);
     await expect
       .poll(async () => (await filesUnder(chat.bot.dataDir)).some((f) => f.text.includes(id)))

@@ -138,7 +138,12 @@ describe("/watch, /unwatch, /mute, /unmute", () => {
       .filter((call) => call.payload.scope === undefined)
       .map((call) => call.payload.commands);
     const names = (menus.at(-1) as { command: string }[]).map((entry) => entry.command);
-    expect(names).toEqual(expect.arrayContaining(["watch", "unwatch", "mute", "unmute"]));
+    expect(names).toEqual(expect.arrayContaining(["watch", "unwatch", "mute", "unmute", "why"]));
+    const why = (menu: unknown) =>
+      (menu as { command: string; description: string }[]).find((entry) => entry.command === "why");
+    const [english, french] = menus.slice(-2);
+    expect(why(english)?.description).toBe("Reply to a brief with it: why you got it");
+    expect(why(french)?.description).toBe("En réponse à un brief : pourquoi vous l’avez reçu");
     const reader = chat.reader("fr");
     expect((await reader.say("/help")).text).toContain("/mute memecoin : ne jamais recevoir");
   });

@@ -1,16 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { createPushedBriefs, feedbackSeqOf } from "../../src/feedback/pushed-briefs.js";
+import {
+  checkPushedBriefs,
+  feedbackSeqOf,
+  MAX_PUSHED_BRIEFS,
+  type PushedBrief,
+  recordPushedBrief,
+  seqOfPushed,
+} from "../../src/feedback/pushed-briefs.js";
 
 describe("pushed briefs", () => {
   it("should forget the oldest push past its bound, and keep a re-recorded one", () => {
-    const briefs = createPushedBriefs(2);
-    briefs.record(1, 10, 100);
-    briefs.record(1, 11, 101);
-    briefs.record(1, 10, 100); // seen again: now the newest
-    briefs.record(2, 10, 102);
-    expect(briefs.seqOf(1, 10)).toBe(100);
-    expect(briefs.seqOf(1, 11)).toBeUndefined();
-    expect(briefs.seqOf(2, 10)).toBe(102);
+    let list: PushedBrief[] | undefined;
+    for (let id = 1; id <= MAX_PUSHED_BRIEFS; id += 1)
+      list = recordPushedBrief(list, id, 1000 + id);
+    list = recordPushedBrief(list, 1, 1001); // seen again: now the newest
+    list = recordPushedBrief(list, MAX_PUSHED_BRIEFS + 1, 7);
+    expect(list).toHaveLength(MAX_PUSHED_BRIEFS);
+    expect(seqOfPushed(list, 1)).toBe(1001);
+    expect(seqOfPushed(list, 2)).toBeUndefined();
+    expect(seqOfPushed(list, MAX_PUSHED_BRIEFS + 1)).toBe(7);
+    expect(seqOfPushed(undefined, 1)).toBeUndefined();
+  });
+
+  it("should keep the good entries of a hand-edited list and say what it left out", () => {
+    const { list, problems } = checkPushedBriefs([[10, 3], [11, "4"], "x", [12, 5, 6], [13, 0]]);
+    expect(list).toEqual([[10, 3]]);
+    expect(problems).toHaveLength(4);
+    expect(checkPushedBriefs({ 10: 3 }).list).toBeUndefined();
+    expect(checkPushedBriefs(undefined)).toEqual({ list: undefined, problems: [] });
+    const long = Array.from({ length: MAX_PUSHED_BRIEFS + 5 }, (_, i) => [i + 1, i + 1]);
+    const trimmed = checkPushedBriefs(long);
+    expect(trimmed.list?.[0]).toEqual([6, 6]);
+    expect(trimmed.problems).toEqual([
+      `holds ${MAX_PUSHED_BRIEFS + 5} pushes; keeping the ${MAX_PUSHED_BRIEFS} newest`,
+    ]);
   });
 
   it("should read the brief off a feedback row and nothing off other buttons", () => {

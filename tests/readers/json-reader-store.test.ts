@@ -136,6 +136,32 @@ describe("JSON reader store", () => {
     await expect(createJsonReaderStore({ dir })).rejects.toThrow(/shard-0\.json is not valid JSON/);
   });
 
+  it("should load the pushes a reaction counts on, leaving out a hand-edited entry it could not use", async () => {
+    const reader = {
+      ...createReader(42, "en", now, 0),
+      pushed: [
+        [310, 7],
+        [311, -1],
+        [312, 9],
+      ],
+    };
+    await writeFile(join(dir, "manifest.json"), JSON.stringify({ shards: 1 }));
+    await writeFile(join(dir, "shard-0.json"), JSON.stringify({ readers: { "42": reader } }));
+    const problems: string[] = [];
+    const loaded = (
+      await createJsonReaderStore({ dir, onProblem: (line) => problems.push(line) })
+    ).get(42);
+    expect(loaded?.pushed).toEqual([
+      [310, 7],
+      [312, 9],
+    ]);
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /reader 42: pushed \[311,-1\] is not a \[message id, seq\] pair; left out$/,
+      ),
+    ]);
+  });
+
   it("should load watch, mute and feedback lists, leaving out hand-edited entries it could not use", async () => {
     const at = now.toISOString();
     const reader = {

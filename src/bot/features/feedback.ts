@@ -6,7 +6,7 @@ import {
   feedbackButton,
   isFeedbackAction,
 } from "../../feedback/keyboard.js";
-import { feedbackSeqOf } from "../../feedback/pushed-briefs.js";
+import { feedbackSeqOf, seqOfPushed } from "../../feedback/pushed-briefs.js";
 import { voteOfReactions } from "../../feedback/reactions.js";
 import {
   recentDislikes,
@@ -116,7 +116,7 @@ feature.callbackQuery(feedbackButton.filter, async (ctx) => {
 // A reaction is quiet feedback: it counts, and the bot says nothing (but the mute offer).
 feature.on("message_reaction", async (ctx) => {
   const { message_id, old_reaction, new_reaction } = ctx.messageReaction;
-  const seq = ctx.deps.pushedBriefs.seqOf(ctx.chat.id, message_id);
+  const seq = seqOfPushed(ctx.reader?.pushed, message_id);
   const article = articleOfSeq(ctx.deps, seq);
   if (seq === undefined || !article) return;
   const kind = voteOfReactions(old_reaction, new_reaction);
@@ -128,10 +128,7 @@ feature.on("message_reaction", async (ctx) => {
 /** The brief a message holds: as recorded at push time, or read off its 👍 button. */
 function seqOfMessage(ctx: Context, message: Message | undefined): number | undefined {
   if (message === undefined || message.from?.id !== ctx.me.id) return undefined;
-  return (
-    ctx.deps.pushedBriefs.seqOf(message.chat.id, message.message_id) ??
-    feedbackSeqOf(message.reply_markup)
-  );
+  return seqOfPushed(ctx.reader?.pushed, message.message_id) ?? feedbackSeqOf(message.reply_markup);
 }
 
 // "/why" in reply to a pushed brief: the answer the Why? button gives, as a message.
