@@ -12,12 +12,12 @@ export type PushedBrief = [messageId: number, seq: number];
 
 /**
  * Pushes remembered per reader, newest last. A reaction comes on what is on screen:
- * 100 pushes is three months of daily digests, or a few days of a busy instant feed.
- * At ~20 bytes each that is ~2 kB per reader, which keeps a reader-state shard small
- * enough to be rewritten per push (see json-reader-store.ts). A reaction on an older
- * push is ignored; its buttons still work, since they name the brief.
+ * only instant pushes carry a feedback row, and 30 of them is a few days of a busy feed.
+ * At ~20 bytes each that is ~600 bytes per reader, ~60 MB of state at 100,000 readers
+ * who all get pushes; 100 would triple the reader shards a /subscribe rewrites. A
+ * reaction on an older push is ignored; its buttons still work, since they name the brief.
  */
-export const MAX_PUSHED_BRIEFS = 100; // messages per reader
+export const MAX_PUSHED_BRIEFS = 30; // messages per reader
 
 const MAX_ID = 1e12; // message ids and seqs above this are typos, not Telegram's
 

@@ -78,8 +78,8 @@ describe("/export and /deletedata", () => {
     expect(push.text).toContain("quatrième « halving »");
     // The push is remembered with the reader (a reaction on it is a vote), and exported.
     await expect.poll(() => chat.bot.app.deps.readers.get(reader.id)?.pushed).toHaveLength(1);
-    const [, json] = await reader.sayAndCollect("/export", 2);
-    expect(JSON.parse(json?.text ?? "").pushedMessages).toEqual([
+    const exported = await reader.say("/export");
+    expect(JSON.parse(exported.document?.content ?? "").pushedMessages).toEqual([
       { messageId: push.message_id, briefSeq: expect.any(Number) },
     ]);
     const id = String(reader.id);
