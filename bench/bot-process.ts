@@ -74,7 +74,15 @@ export interface BotEnv {
   dataDir: string;
   /** Extra configuration variables (push limits). */
   env?: Record<string, string>;
+  /**
+   * Lift the outbound lane's Telegram limits (30/s, 1/s per chat), which no config may:
+   * for benchmarks of the bot's own cost per command, against a bare bot that has none.
+   * Telegram's limits are measured by the mixed-traffic benchmark instead.
+   */
+  unpaced?: boolean;
 }
+
+const UNPACED_PER_SECOND = 1_000_000;
 
 export type BotProcessApi = {
   startBriefbot(params: BotEnv): Promise<StartResult>;
@@ -130,14 +138,21 @@ function createCountingLogger() {
   return { logger, count: () => lines, problems };
 }
 
-function benchConfig({ apiRoot, dataDir, env }: BotEnv): Config {
-  return createConfig({
+function benchConfig({ apiRoot, dataDir, env, unpaced }: BotEnv): Config {
+  const config = createConfig({
     BOT_TOKEN: BENCH_TOKEN,
     TELEGRAM_API_ROOT: apiRoot,
     DATA_DIR: dataDir,
     LOG_LEVEL: BENCH_LOG_LEVEL,
     ...env,
   });
+  if (!unpaced) return config;
+  const telegram = {
+    ...config.telegram,
+    maxPerSecond: UNPACED_PER_SECOND,
+    maxPerChatPerSecond: UNPACED_PER_SECOND,
+  };
+  return { ...config, telegram };
 }
 
 function serve(): void {

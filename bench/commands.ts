@@ -78,7 +78,8 @@ async function measure(
   return withBenchProcesses(options, async (emulator, bot) => {
     const { apiRoot } = await emulator.call("start", {});
     if (kind === "bare") await bot.call("startBareBot", { apiRoot });
-    else await bot.call("startBriefbot", { apiRoot, dataDir });
+    // The bare bot paces nothing, so Briefbot's lane is lifted too: this compares cost.
+    else await bot.call("startBriefbot", { apiRoot, dataDir, unpaced: true });
     // Same warm-up for both bots (JIT, sockets, first readers), then the measured load.
     await emulator.call("runCommands", { ...load, commandsPerChat: warmupPerChat });
     const before = await bot.call("memory", {});

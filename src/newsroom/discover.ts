@@ -64,3 +64,11 @@ export function parseOpml(xml: string): OpmlOutline[] {
     throw new OpmlError("the OPML file lists no feed (no outline with xmlUrl)");
   return outlines;
 }
+
+/**
+ * The other language editions a page names with hreflang, its own address left out:
+ * what lets the merge make one item of an FR and an EN edition of one story.
+ */
+export function pageAlternates(html: string, pageUrl: string): string[] {
+  return Object.values(hreflangAlternates(html, pageUrl)).filter((url) => url !== pageUrl);
+}

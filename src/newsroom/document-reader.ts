@@ -1,14 +1,6 @@
 import type { BuildOutcome } from "../ingest/build-article.js";
-import { createTopicTagger } from "../ingest/topic-lexicon.js";
 import type { RawArticle } from "../ingest/types.js";
-import {
-  buildItem,
-  type DocumentReading,
-  type ExtractedPage,
-  extractPage,
-  type FetchedDocument,
-  readFetchedDocument,
-} from "./read-document.js";
+import type { DocumentReading, ExtractedPage, FetchedDocument } from "./read-document.js";
 import type { Source } from "./sources-file.js";
 
 /**
@@ -28,29 +20,22 @@ export type ReaderTask =
   | { kind: "extract"; html: string; url: string; hint?: string }
   | { kind: "build"; raw: RawArticle; source: Source };
 
-/** Runs one task; what a worker does with each message. */
-export function createTaskRunner(): (task: ReaderTask) => unknown {
-  const tagger = createTopicTagger();
-  return (task) => {
-    switch (task.kind) {
-      case "read":
-        return readFetchedDocument(task.document, tagger);
-      case "extract":
-        return extractPage(task.html, task.url, task.hint);
-      case "build":
-        return buildItem(task.raw, task.source, tagger);
-    }
-  };
-}
-
-/** Everything in the calling thread. */
+/**
+ * Everything in the calling thread. The parsers (linkedom, Readability, the feed
+ * parser, the topic tables: ~50 MB) load at the first task, not with the bot: in the
+ * compiled bot they live in the workers, and a bot with no sources never needs them.
+ */
 export function createInlineDocumentReader(): DocumentReader {
-  const run = createTaskRunner();
+  let runner: Promise<(task: ReaderTask) => unknown> | undefined;
+  const run = async (task: ReaderTask) => {
+    runner ??= import("./task-runner.js").then(({ createTaskRunner }) => createTaskRunner());
+    return (await runner)(task);
+  };
   return {
-    read: async (document) => run({ kind: "read", document }) as DocumentReading,
+    read: async (document) => (await run({ kind: "read", document })) as DocumentReading,
     extract: async (html, url, hint) =>
-      run({ kind: "extract", html, url, ...(hint ? { hint } : {}) }) as ExtractedPage,
-    build: async (raw, source) => run({ kind: "build", raw, source }) as BuildOutcome,
+      (await run({ kind: "extract", html, url, ...(hint ? { hint } : {}) })) as ExtractedPage,
+    build: async (raw, source) => (await run({ kind: "build", raw, source })) as BuildOutcome,
     close: async () => undefined,
   };
 }

@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { createTaskRunner, type ReaderTask } from "./document-reader.js";
+import type { ReaderTask } from "./document-reader.js";
+import { createTaskRunner } from "./task-runner.js";
 
 // A worker thread of parse-pool.ts: parses and briefs what the newsroom fetched, so
 // linkedom, Readability and the language detector never hold up the bot's replies.

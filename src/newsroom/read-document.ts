@@ -5,7 +5,8 @@ import { detectKind } from "../ingest/sources.js";
 import type { TopicTagger } from "../ingest/topic-lexicon.js";
 import { IngestError, type RawArticle } from "../ingest/types.js";
 import type { TopicId } from "../topics/catalog.js";
-import { pageAlternates, withAlternates } from "./alternates.js";
+import { withAlternates } from "./alternates.js";
+import { pageAlternates } from "./discover.js";
 import { feedIntervalMinutes } from "./feed-interval.js";
 import type { Source } from "./sources-file.js";
 

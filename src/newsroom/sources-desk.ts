@@ -3,14 +3,12 @@ import { dataLayoutOf } from "../data-layout.js";
 import { readNewsroomState } from "./newsroom-state.js";
 import type { PoliteFetcher } from "./polite-fetcher.js";
 import { type SourceHealth, sourceHealth } from "./source-health.js";
-import {
-  type AddOptions,
-  type AddResult,
-  addSource,
+import type {
+  AddOptions,
+  AddResult,
   importOpml,
-  type RemoveResult,
-  removeSource,
-  type SourcesEditorDeps,
+  RemoveResult,
+  SourcesEditorDeps,
 } from "./sources-editor.js";
 import { readSourcesFile, SourcesFileError } from "./sources-file.js";
 
@@ -60,8 +58,16 @@ export function createSourcesDesk(options: SourcesDeskOptions): SourcesDesk {
         problems: snapshot.validation.problems,
       };
     },
-    add: (url, addOptions = {}) => addSource(url, addOptions, editor),
-    remove: (url) => removeSource(url, editor),
-    importOpml: (text) => importOpml(text, editor),
+    add: async (url, addOptions = {}) => (await loadEditor()).addSource(url, addOptions, editor),
+    remove: async (url) => (await loadEditor()).removeSource(url, editor),
+    importOpml: async (text) => (await loadEditor()).importOpml(text, editor),
   };
+}
+
+/**
+ * The editor (feed discovery, OPML, page parsing: tens of MB of parsers) loads at an
+ * admin's first /addsource, not with every bot.
+ */
+function loadEditor(): Promise<typeof import("./sources-editor.js")> {
+  return import("./sources-editor.js");
 }
