@@ -70,6 +70,14 @@ describe("the bot in a group", () => {
     expect(reader?.delivery).toMatchObject({ mode: "digest", digestHour: 8 });
   });
 
+  it("should keep the group's watch list for its admins, and refuse a member's", async () => {
+    expect(await say(OWNER, "/watch nvidia")).toContain("nvidia");
+    expect(await say(MEMBER, "/watch dogecoin")).toBe(
+      "Only this group's administrators can change its settings.",
+    );
+    expect(Object.keys(chat.bot.app.deps.readers.get(group.id)?.watch ?? {})).toEqual(["nvidia"]);
+  });
+
   it("should refuse a member's tap on the topic buttons", async () => {
     const panel = await (async () => {
       const next = group.waitForBotMessage();

@@ -93,7 +93,8 @@ async function removeFromList(ctx: Context, kind: TermListKind, terms: string[])
 }
 
 const composer = new Composer<Context>();
-const feature = composer.chatType("private");
+// In groups the list is the group's; group-admins.ts lets only its administrators change it.
+const feature = composer.chatType(["private", "group", "supergroup"]);
 
 for (const kind of ["watch", "mute"] as const) {
   feature.command(kind, async (ctx) => {
