@@ -1,6 +1,7 @@
-import { Api, GrammyError } from "grammy";
+import { Api } from "grammy";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type BotApiEmulator, createBotApiEmulator } from "../../../dev/emulator/index.js";
+import { refusal } from "./refusal.js";
 
 const TOKEN = "123456:TEST-token";
 const CHAT = 42;
@@ -16,17 +17,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await emu.close();
 });
-
-/** The GrammyError a call fails with (fails the test if it succeeds). */
-async function refusal(call: Promise<unknown>): Promise<GrammyError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof GrammyError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 async function raw(path: string, init?: RequestInit): Promise<{ status: number; body: unknown }> {
   const response = await fetch(`${emu.apiRoot}${path}`, init);

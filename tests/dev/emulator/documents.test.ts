@@ -1,6 +1,7 @@
-import { Api, GrammyError, InputFile } from "grammy";
+import { Api, InputFile } from "grammy";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type BotApiEmulator, createBotApiEmulator } from "../../../dev/emulator/index.js";
+import { refusalText } from "./refusal.js";
 
 const TOKEN = "123456:DOCUMENT-UPLOADS";
 const READER = 4242;
@@ -14,12 +15,6 @@ describe("the emulator's sendDocument (multipart uploads, as grammY sends them)"
     emu.user({ id: READER, first_name: "Ida", language_code: "en" });
   });
   afterEach(() => emu.close());
-
-  const refusal = (promise: Promise<unknown>) =>
-    promise.then(
-      () => undefined,
-      (error: unknown) => (error instanceof GrammyError ? error.description : String(error)),
-    );
 
   it("should deliver an uploaded file with its name, type, size and caption", async () => {
     const content = '{ "hello": "wörld" }\n';
@@ -38,14 +33,14 @@ describe("the emulator's sendDocument (multipart uploads, as grammY sends them)"
 
   it("should refuse what Telegram refuses: an empty file, a long caption, no document", async () => {
     expect(
-      await refusal(api.sendDocument(READER, new InputFile(Buffer.alloc(0), "empty.json"))),
+      await refusalText(api.sendDocument(READER, new InputFile(Buffer.alloc(0), "empty.json"))),
     ).toBe("Bad Request: file must be non-empty");
     const file = new InputFile(Buffer.from("x"), "x.txt");
-    expect(await refusal(api.sendDocument(READER, file, { caption: "c".repeat(1025) }))).toBe(
+    expect(await refusalText(api.sendDocument(READER, file, { caption: "c".repeat(1025) }))).toBe(
       "Bad Request: message caption is too long",
     );
     expect(
-      await refusal(
+      await refusalText(
         api.raw.sendDocument({ chat_id: READER } as unknown as Parameters<
           Api["raw"]["sendDocument"]
         >[0]),

@@ -1,7 +1,8 @@
-import { Api, GrammyError } from "grammy";
+import { Api } from "grammy";
 import type { Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type BotApiEmulator, createBotApiEmulator } from "../../../dev/emulator/index.js";
+import { refusal } from "./refusal.js";
 
 const TOKEN = "123456:TEST-token";
 const BOT_ID = 123456;
@@ -20,16 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await emu.close();
 });
-
-async function refusal(call: Promise<unknown>): Promise<GrammyError> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof GrammyError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 const updates = (): Promise<Update[]> =>
   api.getUpdates({ allowed_updates: ["message", "my_chat_member", "chat_member", "channel_post"] });

@@ -1,7 +1,8 @@
-import { Api, GrammyError } from "grammy";
+import { Api } from "grammy";
 import type { InlineQueryResultArticle, Update } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { type BotApiEmulator, createBotApiEmulator } from "../../../dev/emulator/index.js";
+import { refusalText } from "./refusal.js";
 
 const TOKEN = "123456:TEST-token";
 const USER = 42;
@@ -17,16 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await emu.close();
 });
-
-async function refusal(call: Promise<unknown>): Promise<string> {
-  try {
-    await call;
-  } catch (error) {
-    if (error instanceof GrammyError) return error.description;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
-}
 
 function article(id: string, html = "<b>Brief</b>"): InlineQueryResultArticle {
   return {
@@ -71,26 +62,26 @@ describe("inline queries", () => {
   test("an answer Telegram would refuse is refused, and the query stays open", async () => {
     const { inline } = await typeQuery("");
     const many = Array.from({ length: 51 }, (_, index) => article(`r${index}`));
-    expect(await refusal(api.answerInlineQuery(inline.id, many))).toBe(
+    expect(await refusalText(api.answerInlineQuery(inline.id, many))).toBe(
       "Bad Request: RESULTS_TOO_MUCH",
     );
-    expect(await refusal(api.answerInlineQuery(inline.id, [article("x"), article("x")]))).toBe(
+    expect(await refusalText(api.answerInlineQuery(inline.id, [article("x"), article("x")]))).toBe(
       "Bad Request: RESULT_ID_DUPLICATE",
     );
-    expect(await refusal(api.answerInlineQuery(inline.id, [article("é".repeat(33))]))).toBe(
+    expect(await refusalText(api.answerInlineQuery(inline.id, [article("é".repeat(33))]))).toBe(
       "Bad Request: RESULT_ID_INVALID",
     );
-    expect(await refusal(api.answerInlineQuery(inline.id, [{ ...article("t"), title: " " }]))).toBe(
-      "Bad Request: RESULT_TITLE_EMPTY",
-    );
-    expect(await refusal(api.answerInlineQuery(inline.id, [article("h", "<b>open")]))).toContain(
-      "can't parse entities",
-    );
-    expect(await refusal(api.answerInlineQuery(inline.id, [article("l", "x".repeat(4097))]))).toBe(
-      "Bad Request: message is too long",
-    );
+    expect(
+      await refusalText(api.answerInlineQuery(inline.id, [{ ...article("t"), title: " " }])),
+    ).toBe("Bad Request: RESULT_TITLE_EMPTY");
+    expect(
+      await refusalText(api.answerInlineQuery(inline.id, [article("h", "<b>open")])),
+    ).toContain("can't parse entities");
+    expect(
+      await refusalText(api.answerInlineQuery(inline.id, [article("l", "x".repeat(4097))])),
+    ).toBe("Bad Request: message is too long");
     await api.answerInlineQuery(inline.id, [article("ok")]);
-    expect(await refusal(api.answerInlineQuery(inline.id, [article("ok")]))).toContain(
+    expect(await refusalText(api.answerInlineQuery(inline.id, [article("ok")]))).toContain(
       "query ID is invalid",
     );
   });
@@ -147,7 +138,7 @@ describe("reactions and replies", () => {
           ],
         },
       });
-    expect(await refusal(share(false))).toBe("Bad Request: BUTTON_TYPE_INVALID");
+    expect(await refusalText(share(false))).toBe("Bad Request: BUTTON_TYPE_INVALID");
     const sent = await share(true);
     expect(sent.reply_markup?.inline_keyboard[0]?.[0]).toMatchObject({
       switch_inline_query_chosen_chat: { query: "#7" },
