@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Clock } from "../clock.js";
+import { decodeDocument } from "../newsroom/charset.js";
 import { createPoliteFetcher, type PoliteFetcher } from "../newsroom/polite-fetcher.js";
 import { IngestError, type SourceKind } from "./types.js";
 
@@ -101,37 +102,6 @@ async function fetchSource(url: string, fetcher: PoliteFetcher): Promise<SourceD
   };
 }
 
-// The labels the WHATWG Encoding standard maps to windows-1252 (browsers read Latin-1 pages as it).
-const WINDOWS_1252_LABELS = new Set([
-  "windows-1252",
-  "cp1252",
-  "x-cp1252",
-  "iso-8859-1",
-  "iso8859-1",
-  "latin1",
-  "l1",
-  "us-ascii",
-  "ascii",
-]);
-// Bytes 0x80-0x9F in windows-1252 (curly quotes, €, dashes); the rest is Latin-1.
-// Node's TextDecoder drops these bytes (it reads "s\x92a" as "sa"), so the table is ours.
-const WINDOWS_1252_HIGH = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039,
-  0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178,
-];
-
-/** windows-1252 bytes to text, as browsers decode them. */
-export function decodeWindows1252(bytes: Uint8Array): string {
-  let text = "";
-  for (const byte of bytes) {
-    text += String.fromCharCode(
-      byte >= 0x80 && byte < 0xa0 ? (WINDOWS_1252_HIGH[byte - 0x80] as number) : byte,
-    );
-  }
-  return text;
-}
-
 /**
  * Bytes to text, refusing what is not text: nothing at all, NUL bytes or many
  * control characters (images, PDFs, archives). UTF-8 first; text that is not valid
@@ -143,19 +113,8 @@ export function decodeText(
   what: "file" | "answer",
 ): string {
   refuseNonText(bytes, what);
-  let text: string;
-  const label = (charset ?? declaredHtmlCharset(bytes))?.toLowerCase();
-  try {
-    text =
-      label && WINDOWS_1252_LABELS.has(label)
-        ? decodeWindows1252(bytes)
-        : new TextDecoder(label && label !== "utf8" ? label : "utf-8", { fatal: true }).decode(
-            bytes,
-          );
-  } catch {
-    text = decodeWindows1252(bytes);
-  }
-  text = text.replace(/^\uFEFF/, "");
+  // The newsroom's decoder: declared charset (header, prolog, <meta>), else UTF-8, else windows-1252.
+  const text = decodeDocument(bytes, charset ? `text/plain; charset=${charset}` : "");
   if (text.trim() === "") throw new IngestError(`empty ${what}; nothing to ingest`);
   return text;
 }
@@ -173,17 +132,6 @@ export function refuseNonText(bytes: Uint8Array, what: "file" | "answer"): void 
   if (controls / head.byteLength > 0.05) {
     throw new IngestError(`binary ${what} (not text); give a feed, an HTML page or a text file`);
   }
-}
-
-// Where HTML puts its charset: <meta charset="…"> or <meta http-equiv="Content-Type" content="…; charset=…">.
-const META_CHARSET = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i;
-// Browsers look for the <meta> charset in the first 1024 bytes.
-const META_CHARSET_BYTES = 1024;
-
-/** The charset a page declares in its <meta>, read the way browsers pre-scan it. */
-function declaredHtmlCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, META_CHARSET_BYTES));
-  return META_CHARSET.exec(head)?.[1];
 }
 
 /** Feed, HTML page or plain text, from the content first and the name or type second. */
