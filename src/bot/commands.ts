@@ -24,21 +24,21 @@ export const MENU_COMMANDS = [
 ] as const;
 
 /**
- * What a group's members see: the commands that work there (settings ones for admins).
- * Not /why: feedback on pushes is a private chat's (features/feedback.ts).
+ * Commands that work only in a private chat: the reader's own start and stop,
+ * channels, feedback on their pushes (features/feedback.ts) and their own data.
  */
-export const GROUP_MENU_COMMANDS = [
-  "latest",
-  "topics",
-  "subscribe",
-  "unsubscribe",
-  "watch",
-  "unwatch",
-  "mute",
-  "unmute",
-  "settings",
-  "language",
-] as const;
+const PRIVATE_ONLY = new Set<string>([
+  "why",
+  "channels",
+  "help",
+  "start",
+  "stop",
+  "export",
+  "deletedata",
+]);
+
+/** What a group's members see: the menu without the private-only commands (settings ones for admins). */
+export const GROUP_MENU_COMMANDS = MENU_COMMANDS.filter((command) => !PRIVATE_ONLY.has(command));
 
 export function menuFor(
   translate: (locale: string, key: string) => string,
